@@ -1,0 +1,130 @@
+//! The runtime configuration (`config.json` beside index.html), checked before anything else runs.
+
+use serde::Deserialize;
+
+use crate::api::dto::{Code, Language};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub api_base_url: String,
+    pub auth: AuthMode,
+    pub default_language: Option<Code<Language>>,
+    pub allowed_parent_origins: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AuthMode {
+    None,
+    /// A token handed over by the embedding page, kept in memory only.
+    Bearer,
+    Oidc { issuer: String, client_id: String, scopes: Vec<String> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigError {
+    Missing { url: String },
+    Unreadable { url: String, why: String },
+    NotJson { why: String },
+    Invalid { why: String },
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::Missing { url } => write!(f, "The configuration file was not found at {url}."),
+            ConfigError::Unreadable { url, why } => write!(f, "The configuration file at {url} could not be read: {why}."),
+            ConfigError::NotJson { why } => write!(f, "config.json is not valid JSON: {why}."),
+            ConfigError::Invalid { why } => write!(f, "config.json is not usable: {why}."),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Raw {
+    api_base_url: Option<String>,
+    #[serde(default)]
+    auth: Option<RawAuth>,
+    #[serde(default)]
+    default_language: Option<Code<Language>>,
+    #[serde(default)]
+    embed: Option<RawEmbed>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawAuth {
+    mode: String,
+    issuer: Option<String>,
+    client_id: Option<String>,
+    #[serde(default)]
+    scopes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawEmbed {
+    #[serde(default)]
+    allowed_parent_origins: Vec<String>,
+}
+
+fn invalid(why: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid { why: why.into() }
+}
+
+pub fn parse(text: &str) -> Result<Config, ConfigError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ConfigError::NotJson { why: e.to_string() })?;
+    let raw: Raw = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    let api_base_url = raw.api_base_url.filter(|u| !u.trim().is_empty()).ok_or_else(|| invalid("\"apiBaseUrl\" is missing or empty"))?;
+    let auth = match raw.auth {
+        None => AuthMode::None,
+        Some(a) => match a.mode.as_str() {
+            "none" => AuthMode::None,
+            "bearer" => AuthMode::Bearer,
+            "oidc" => AuthMode::Oidc {
+                issuer: a.issuer.ok_or_else(|| invalid("auth mode \"oidc\" needs \"issuer\""))?,
+                client_id: a.client_id.ok_or_else(|| invalid("auth mode \"oidc\" needs \"clientId\""))?,
+                scopes: a.scopes,
+            },
+            other => return Err(invalid(format!("auth mode \"{other}\" is not one of none, bearer, oidc"))),
+        },
+    };
+    if let Some(Code::Other(l)) = &raw.default_language {
+        return Err(invalid(format!("\"defaultLanguage\" \"{l}\" is not one of nl, fr, de, en")));
+    }
+    Ok(Config {
+        api_base_url,
+        auth,
+        default_language: raw.default_language,
+        allowed_parent_origins: raw.embed.map(|e| e.allowed_parent_origins).unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_example_parses() {
+        let c = parse(
+            r#"{"apiBaseUrl":"/api","auth":{"mode":"none"},"defaultLanguage":"nl",
+               "embed":{"allowedParentOrigins":["https://intranet.example.be"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.api_base_url, "/api");
+        assert_eq!(c.auth, AuthMode::None);
+        assert_eq!(c.default_language, Some(Code::Known(Language::Nl)));
+        assert_eq!(c.allowed_parent_origins, vec!["https://intranet.example.be"]);
+    }
+
+    #[test]
+    fn problems_are_named() {
+        assert!(matches!(parse("{ not json"), Err(ConfigError::NotJson { .. })));
+        assert_eq!(parse("{}").unwrap_err().to_string(), "config.json is not usable: \"apiBaseUrl\" is missing or empty.");
+        assert!(parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).unwrap_err().to_string().contains("magic"));
+        assert!(parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc"}}"#).unwrap_err().to_string().contains("issuer"));
+        assert!(parse(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).is_err());
+        assert!(parse(r#"{"apiBaseUrl":42}"#).is_err());
+        assert!(parse("[]").is_err());
+    }
+}

@@ -1,0 +1,6 @@
+//! Pure Rust: no Leptos, no web-sys. Everything here runs and is tested natively.
+
+pub mod amount;
+pub mod figures;
+pub mod format;
+pub mod ids;
