@@ -1,1 +1,8 @@
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    leptos::mount::mount_to_body(training_account::app::App);
+}
+
+// The app only runs in the browser; natively the crate is its tested domain library.
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {}

@@ -1,1 +1,263 @@
-fn main() {}
+//! Demo back end: implements api-v1.md from fixture files and serves the built app, so the
+//! whole thing runs on one port. Personas are chosen with a cookie set on `/demo`; the app
+//! itself knows nothing of personas, so a real deployment cannot be switched this way.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use tiny_http::{Header, Method, Request, Response, Server};
+
+const PERSONAS: [(&str, &str); 4] = [
+    ("a", "An Peeters: full-time, statutory 5 days, long history"),
+    ("b", "Sofie Dubois: 4/5 in joint committee 200, two employers, one ended with a forfeited balance"),
+    ("c", "Lukas Schmidt: new hire in 2026, pro rata, counted in hours"),
+    ("d", "Broken data: figures that break the rules and failing resources"),
+];
+const DEFAULT_LIMIT: usize = 20;
+
+struct Demo {
+    dist: PathBuf,
+    fixtures: PathBuf,
+}
+
+type Reply = Response<std::io::Cursor<Vec<u8>>>;
+
+fn header(k: &str, v: &str) -> Header {
+    Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("static header names are valid")
+}
+
+fn json_reply(status: u16, body: &Value, content_type: &str) -> Reply {
+    Response::from_string(body.to_string())
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type))
+}
+
+fn problem(status: u16, title: &str, detail: &str) -> Reply {
+    json_reply(
+        status,
+        &json!({"type": "about:blank", "title": title, "status": status, "detail": detail}),
+        "application/problem+json",
+    )
+}
+
+fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+fn persona(req: &Request) -> String {
+    req.headers()
+        .iter()
+        .filter(|h| h.field.equiv("Cookie"))
+        .flat_map(|h| h.value.as_str().split(';'))
+        .filter_map(|c| c.trim().strip_prefix("demo_persona="))
+        .find(|p| PERSONAS.iter().any(|(id, _)| id == p))
+        .unwrap_or("a")
+        .to_string()
+}
+
+impl Demo {
+    /// A fixture file, or `None`; a fixture may stand for a failure: `{"$demoStatus": 503}`.
+    fn fixture(&self, persona: &str, name: &str) -> Option<Result<Value, Reply>> {
+        let text = fs::read_to_string(self.fixtures.join(persona).join(name)).ok()?;
+        let value: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(problem(500, "Broken fixture", &format!("{name}: {e}")))),
+        };
+        match value.get("$demoStatus").and_then(Value::as_u64) {
+            Some(s) => Some(Err(problem(s as u16, "Demo failure", &format!("{name} fails on purpose in this persona")))),
+            None => Some(Ok(value)),
+        }
+    }
+
+    fn api(&self, persona: &str, path: &str, query: &str) -> Reply {
+        let year = || -> Result<i32, Reply> {
+            let raw = query_param(query, "year").ok_or_else(|| problem(400, "Bad Request", "the year parameter is required"))?;
+            raw.parse().map_err(|_| problem(400, "Bad Request", &format!("year {raw:?} is not a year")))
+        };
+        let found = match path {
+            "v1/me" => self.fixture(persona, "me.json"),
+            "v1/me/carry-over" => self.fixture(persona, "carry-over.json"),
+            "v1/me/entitlements" | "v1/me/attendance" => {
+                let y = match year() {
+                    Ok(y) => y,
+                    Err(r) => return r,
+                };
+                let kind = path.rsplit('/').next().unwrap_or_default();
+                Some(self.fixture(persona, &format!("{kind}-{y}.json")).unwrap_or_else(|| Ok(json!({"year": y, "items": []}))))
+            }
+            "v1/me/trainings" => return self.trainings(persona, query),
+            p => match p.strip_prefix("v1/me/trainings/") {
+                Some(id) => return self.training(persona, id),
+                None => None,
+            },
+        };
+        match found {
+            Some(Ok(v)) => json_reply(200, &v, "application/json"),
+            Some(Err(r)) => r,
+            None => problem(404, "Not Found", &format!("no resource at {path}")),
+        }
+    }
+
+    fn all_trainings(&self, persona: &str) -> Result<Vec<Value>, Reply> {
+        match self.fixture(persona, "trainings.json") {
+            Some(Ok(Value::Array(items))) => Ok(items),
+            Some(Ok(_)) => Err(problem(500, "Broken fixture", "trainings.json must be an array")),
+            Some(Err(r)) => Err(r),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn trainings(&self, persona: &str, query: &str) -> Reply {
+        let mut items = match self.all_trainings(persona) {
+            Ok(items) => items,
+            Err(r) => return r,
+        };
+        let text = |t: &Value, k: &str| t.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        if let Some(y) = query_param(query, "year") {
+            items.retain(|t| text(t, "startDate").starts_with(&format!("{y}-")));
+        }
+        if let Some(e) = query_param(query, "employerId") {
+            items.retain(|t| text(t, "employerId") == e);
+        }
+        items.sort_by_key(|t| std::cmp::Reverse(text(t, "startDate")));
+        let limit = match query_param(query, "limit").map(str::parse::<usize>) {
+            None => DEFAULT_LIMIT,
+            Some(Ok(n)) if (1..=100).contains(&n) => n,
+            Some(_) => return problem(400, "Bad Request", "limit must be a number from 1 to 100"),
+        };
+        let offset = match query_param(query, "cursor").map(str::parse::<usize>) {
+            None => 0,
+            Some(Ok(n)) if n <= items.len() => n,
+            Some(_) => return problem(400, "Bad Request", "the cursor is not one this server gave out"),
+        };
+        let total = items.len();
+        let end = (offset + limit).min(total);
+        let rest: Vec<&str> = query.split('&').filter(|kv| !kv.starts_with("cursor=") && !kv.is_empty()).collect();
+        // relative to this response's URL, as the contract allows
+        let next = (end < total).then(|| {
+            let mut q = rest.clone();
+            let cursor = format!("cursor={end}");
+            q.push(&cursor);
+            format!("trainings?{}", q.join("&"))
+        });
+        json_reply(200, &json!({"items": &items[offset..end], "total": total, "next": next}), "application/json")
+    }
+
+    fn training(&self, persona: &str, id: &str) -> Reply {
+        match self.all_trainings(persona) {
+            Ok(items) => match items.into_iter().find(|t| t.get("id").and_then(Value::as_str) == Some(id)) {
+                Some(t) => json_reply(200, &t, "application/json"),
+                None => problem(404, "Not Found", &format!("no training with id {id:?}")),
+            },
+            Err(r) => r,
+        }
+    }
+
+    fn demo_page(&self, current: &str) -> Reply {
+        let items: String = PERSONAS
+            .iter()
+            .map(|(id, about)| {
+                let mark = if *id == current { " (current)" } else { "" };
+                format!("<li><a href=\"/demo/persona/{id}\">Persona {id}</a>: {about}{mark}</li>")
+            })
+            .collect();
+        let page = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo personas</title>\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
+             <body><main><h1>Demo back end: choose a persona</h1><ul>{items}</ul>\
+             <p><a href=\"/\">Open the app</a></p></main></body></html>"
+        );
+        Response::from_string(page).with_header(header("Content-Type", "text/html; charset=utf-8"))
+    }
+
+    fn static_file(&self, path: &str) -> Reply {
+        let rel = path.trim_start_matches('/');
+        let safe = !rel.split('/').any(|s| s == ".." || s.starts_with('.'));
+        let file = if rel.is_empty() { self.dist.join("index.html") } else { self.dist.join(rel) };
+        let looks_like_route = !rel.rsplit('/').next().unwrap_or_default().contains('.');
+        let file = match (safe, file.is_file(), looks_like_route) {
+            (true, true, _) => file,
+            (true, false, true) => self.dist.join("index.html"),
+            _ => return Response::from_string("Not found").with_status_code(404),
+        };
+        match fs::read(&file) {
+            Ok(bytes) => Response::from_data(bytes)
+                .with_header(header("Content-Type", content_type(&file)))
+                .with_header(header("Cache-Control", "no-cache")),
+            Err(_) => Response::from_string(format!("{} is missing: build the app first (trunk build)", file.display()))
+                .with_status_code(404),
+        }
+    }
+
+    fn handle(&self, req: Request) {
+        let url = req.url().to_string();
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        let persona = persona(&req);
+        let reply = if let Some(api_path) = path.strip_prefix("/api/") {
+            let reply = match req.method() {
+                Method::Options => Response::from_string("").with_status_code(204),
+                Method::Get | Method::Head => self.api(&persona, api_path, query),
+                _ => problem(405, "Method Not Allowed", "this API is read-only"),
+            };
+            reply
+                .with_header(header("Access-Control-Allow-Origin", "*"))
+                .with_header(header("Access-Control-Allow-Headers", "Authorization, Accept"))
+                .with_header(header("Cache-Control", "no-store"))
+        } else if path == "/demo" {
+            self.demo_page(&persona)
+        } else if let Some(p) = path.strip_prefix("/demo/persona/").filter(|p| PERSONAS.iter().any(|(id, _)| id == p)) {
+            Response::from_string("")
+                .with_status_code(303)
+                .with_header(header("Set-Cookie", &format!("demo_persona={p}; Path=/; SameSite=Lax")))
+                .with_header(header("Location", "/"))
+        } else {
+            self.static_file(path)
+        };
+        // a client that went away is not the server's problem
+        let _ = req.respond(reply);
+    }
+}
+
+fn content_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut addr = "127.0.0.1:8080".to_string();
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut demo = Demo { dist: here.join("../dist"), fixtures: here.join("fixtures") };
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_default();
+        match flag.as_str() {
+            "--addr" => addr = value,
+            "--dist" => demo.dist = value.into(),
+            "--fixtures" => demo.fixtures = value.into(),
+            other => {
+                eprintln!("unknown option {other}; use --addr HOST:PORT --dist DIR --fixtures DIR");
+                std::process::exit(2);
+            }
+        }
+    }
+    let server = match Server::http(&addr) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cannot listen on {addr}: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
+    for req in server.incoming_requests() {
+        demo.handle(req);
+    }
+}

@@ -4,6 +4,7 @@
 
 use crate::api::dto::{self, Basis, Code, Date, ForfeitReason, Unit};
 use crate::domain::amount::{pro_rata, Amount};
+use crate::domain::format::quantity;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataError {
@@ -33,6 +34,39 @@ pub enum Finding {
     CarryChain { year: i32, carried_in: Amount, previous_out: Amount },
     /// `creditBalance` is not what the running year leaves.
     CreditBalance { stated: Amount, computed: Amount },
+}
+
+impl Finding {
+    /// One sentence an employee can take to HR.
+    pub fn describe(&self, unit: &Code<Unit>) -> String {
+        let q = |a: &Amount| quantity(*a, unit);
+        match self {
+            Finding::IndividualValue { stated, computed } => format!(
+                "Your individual right is stated as {}, but full-time right × work regime × months / 12 gives {}.",
+                q(stated), q(computed)
+            ),
+            Finding::EntitlementTotal { stated, computed } => format!(
+                "Your total right is stated as {}, but your individual and sectoral rights add up to {}.",
+                q(stated), q(computed)
+            ),
+            Finding::AttendedSum { stated, computed } => format!(
+                "Your attended total says {}, but formal and informal training add up to {}.",
+                q(stated), q(computed)
+            ),
+            Finding::CarriedOut { year, stated, computed } => format!(
+                "In {year}, {} went to the next year, but {} was left that year.",
+                q(stated), q(computed)
+            ),
+            Finding::CarryChain { year, carried_in, previous_out } => format!(
+                "{year} starts with {} carried in, but {} carried out {}.",
+                q(carried_in), year - 1, q(previous_out)
+            ),
+            Finding::CreditBalance { stated, computed } => format!(
+                "Your training credit is stated as {}, but the yearly figures leave {}.",
+                q(stated), q(computed)
+            ),
+        }
+    }
 }
 
 fn amount(field: &'static str, x: f64) -> Result<Amount, DataError> {
@@ -173,6 +207,15 @@ impl LedgerRow {
     pub fn available(&self) -> Amount {
         self.carried_in + self.entitled
     }
+
+    /// The share of what was available that was attended, between 0 and 1.
+    pub fn used_share(&self) -> f64 {
+        match self.available().hundredths() {
+            0 if self.attended.hundredths() > 0 => 1.0,
+            0 => 0.0,
+            avail => (self.attended.hundredths() as f64 / avail as f64).clamp(0.0, 1.0),
+        }
+    }
 }
 
 /// The carry-over ledger of one employer over its reference period.
@@ -236,11 +279,15 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
     let forfeit_year = forfeited_on.map(|d| d.0.year());
     let mut found = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        check(&mut found, row.carried_out, row.remaining().max0(), |stated, computed| Finding::CarriedOut {
-            year: row.year,
-            stated,
-            computed,
-        });
+        // in the year of a forfeiture the balance may be carried out as lost (0)
+        let lost = Some(row.year) == forfeit_year && row.carried_out == Amount::ZERO;
+        if !lost {
+            check(&mut found, row.carried_out, row.remaining().max0(), |stated, computed| Finding::CarriedOut {
+                year: row.year,
+                stated,
+                computed,
+            });
+        }
         let previous = i.checked_sub(1).and_then(|p| rows.get(p)).filter(|p| p.year + 1 == row.year);
         // a forfeiture in the previous year legitimately breaks the chain
         if let Some(prev) = previous.filter(|p| Some(p.year) != forfeit_year) {
@@ -334,6 +381,8 @@ mod tests {
         assert_eq!(l.row(2026).unwrap().remaining(), a(1.7));
         assert_eq!(l.row(2025).unwrap().remaining(), a(0.0));
         assert_eq!(l.row(2025).unwrap().available(), a(2.8));
+        assert_eq!(l.row(2025).unwrap().used_share(), 1.0);
+        assert!((l.row(2026).unwrap().used_share() - 2.5 / 4.2).abs() < 1e-9);
     }
 
     #[test]
@@ -349,12 +398,25 @@ mod tests {
     fn forfeiture_zeroes_the_credit_and_breaks_the_chain_legitimately() {
         let json = r#"{"employerId":"e2","unit":"DAYS","referencePeriod":{"start":"2024-01-01","end":"2028-12-31"},
           "years":[{"year":2024,"carriedIn":0,"entitled":3,"attended":1,"carriedOut":2,"final":true},
-                   {"year":2025,"carriedIn":0,"entitled":1.5,"attended":0,"carriedOut":1.5,"final":true}],
+                   {"year":2025,"carriedIn":0,"entitled":1.5,"attended":0,"carriedOut":0,"final":true}],
           "creditBalance":0,"forfeited":{"on":"2025-06-30","reason":"RESIGNATION"}}"#;
+        // 2025 carried out 0 although 1.5 was left: lost in the forfeiture, not a finding
         let l = ledger(json).unwrap();
         // 2025's carriedIn 0 vs 2024's 2 is a chain break: the forfeiture came in 2025, not 2024
         assert_eq!(l.findings, vec![Finding::CarryChain { year: 2025, carried_in: a(0.0), previous_out: a(2.0) }]);
         assert_eq!(l.credit, Amount::ZERO);
+    }
+
+    #[test]
+    fn findings_read_as_sentences_with_units() {
+        let days = Code::Known(Unit::Days);
+        let f = Finding::CarryChain { year: 2025, carried_in: a(1.0), previous_out: a(0.4) };
+        assert_eq!(f.describe(&days), "2025 starts with 1 day carried in, but 2024 carried out 0.4 days.");
+        let g = Finding::AttendedSum { stated: a(3.0), computed: a(2.5) };
+        assert_eq!(
+            g.describe(&Code::Known(Unit::Hours)),
+            "Your attended total says 3 hours, but formal and informal training add up to 2.5 hours."
+        );
     }
 
     proptest! {
@@ -377,6 +439,7 @@ mod tests {
             }
             let credit = rows.last().unwrap().remaining().max0();
             prop_assert!(ledger_findings(&rows, None, credit).is_empty());
+            prop_assert!(rows.iter().all(|r| (0.0..=1.0).contains(&r.used_share())));
             let off = Amount::from_hundredths(credit.hundredths() + 2);
             prop_assert_eq!(ledger_findings(&rows, None, off).len(), 1);
         }

@@ -3,4 +3,6 @@
 pub mod amount;
 pub mod figures;
 pub mod format;
+pub mod history;
 pub mod ids;
+pub mod labels;

@@ -1,0 +1,141 @@
+//! The browser transport: one GET helper with a time limit, the bearer token and error mapping.
+
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage};
+use super::{paths, ApiError};
+use crate::config::{self, Config, ConfigError};
+
+const TIMEOUT_MS: i32 = 15_000;
+pub const PAGE_SIZE: u32 = 20;
+
+#[derive(Clone, Debug)]
+pub struct Client {
+    base: String,
+    /// Held in memory only: never stored, logged or put in a URL.
+    token: Option<String>,
+}
+
+/// Aborts the request when dropped late, and stops the timer when dropped in time.
+struct Deadline {
+    controller: web_sys::AbortController,
+    handle: Option<i32>,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(ms: i32) -> Option<Deadline> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let abort = controller.clone();
+        let on_timeout = Closure::<dyn FnMut()>::new(move || abort.abort());
+        let handle = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), ms)
+            .ok();
+        Some(Deadline { controller, handle, _on_timeout: on_timeout })
+    }
+
+    fn expired(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(w), Some(h)) = (web_sys::window(), self.handle) {
+            w.clear_timeout_with_handle(h);
+        }
+    }
+}
+
+/// One page of history with its `next` link already made absolute.
+pub struct Page {
+    pub body: TrainingPage,
+    pub next_url: Option<String>,
+}
+
+impl Client {
+    pub fn new(base: String, token: Option<String>) -> Client {
+        Client { base, token }
+    }
+
+    fn url(&self, path: &str) -> String {
+        paths::join(&self.base, path)
+    }
+
+    /// GETs a URL and decodes the contract shape; returns the final URL for resolving links.
+    async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<(T, String), ApiError> {
+        let deadline = Deadline::start(TIMEOUT_MS);
+        let mut req = Request::get(url)
+            .header("Accept", "application/json")
+            .abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
+        if let Some(token) = &self.token {
+            req = req.header("Authorization", &format!("Bearer {token}"));
+        }
+        let timed_out = || deadline.as_ref().is_some_and(Deadline::expired);
+        let resp = req.send().await.map_err(|_| if timed_out() { ApiError::Timeout } else { ApiError::Offline })?;
+        let body = resp.text().await.map_err(|_| if timed_out() { ApiError::Timeout } else { ApiError::Offline })?;
+        if !resp.ok() {
+            return Err(ApiError::from_status(resp.status(), &body, resp.headers().get("Retry-After").as_deref()));
+        }
+        let value = serde_json::from_str(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        Ok((value, resp.url()))
+    }
+
+    pub async fn me(&self) -> Result<Me, ApiError> {
+        Ok(self.get(&self.url(&paths::me())).await?.0)
+    }
+
+    pub async fn entitlements(&self, year: i32) -> Result<Entitlements, ApiError> {
+        Ok(self.get(&self.url(&paths::entitlements(year))).await?.0)
+    }
+
+    pub async fn attendance(&self, year: i32) -> Result<Attendance, ApiError> {
+        Ok(self.get(&self.url(&paths::attendance(year))).await?.0)
+    }
+
+    pub async fn carry_over(&self) -> Result<CarryOver, ApiError> {
+        Ok(self.get(&self.url(&paths::carry_over())).await?.0)
+    }
+
+    pub async fn training(&self, id: &str) -> Result<Training, ApiError> {
+        Ok(self.get(&self.url(&paths::training(id))).await?.0)
+    }
+
+    /// The first page of history, or the page a previous `next_url` points at.
+    pub async fn trainings(&self, next_url: Option<String>) -> Result<Page, ApiError> {
+        let url = next_url.unwrap_or_else(|| self.url(&paths::trainings(PAGE_SIZE)));
+        let (body, final_url): (TrainingPage, String) = self.get(&url).await?;
+        let next_url = match body.next.as_deref() {
+            Some(next) => Some(resolve(next, &final_url)?),
+            None => None,
+        };
+        Ok(Page { body, next_url })
+    }
+}
+
+/// Resolves a `next` link against the URL of the response that carried it.
+pub fn resolve(link: &str, base: &str) -> Result<String, ApiError> {
+    web_sys::Url::new_with_base(link, base)
+        .map(|u| u.href())
+        .map_err(|_| ApiError::Malformed(format!("the next-page link {link:?} is not a URL")))
+}
+
+/// Reads `config.json` from beside index.html (resolved against the document's base URL).
+pub async fn load_config() -> Result<Config, ConfigError> {
+    let url = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| resolve("config.json", &base).ok())
+        .unwrap_or_else(|| "config.json".into());
+    let unreadable = |why: String| ConfigError::Unreadable { url: url.clone(), why };
+    let resp = Request::get(&url).send().await.map_err(|e| unreadable(e.to_string()))?;
+    match resp.status() {
+        404 => return Err(ConfigError::Missing { url }),
+        s if !resp.ok() => return Err(unreadable(format!("the server answered {s}"))),
+        _ => {}
+    }
+    let text = resp.text().await.map_err(|e| unreadable(e.to_string()))?;
+    config::parse(&text)
+}

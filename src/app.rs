@@ -1,0 +1,56 @@
+//! Start-up: read config.json, then hand the API client to the routed pages.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::api::client::{load_config, Client};
+use crate::config::ConfigError;
+use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let config = LocalResource::new(load_config);
+    view! {
+        <Transition fallback=|| view! { <p class="boot" role="status">"Loading your training account…"</p> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(cfg) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
+                    Err(e) => view! { <ConfigProblem error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Shell(client: Client) -> impl IntoView {
+    provide_context(client);
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"Training account"</A>
+            </header>
+            <main id="main" class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Dashboard />
+                    <Route path=path!("/trainings/:id") view=TrainingDetail />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn ConfigProblem(error: ConfigError) -> impl IntoView {
+    view! {
+        <main id="main" class="page">
+            <div class="panel panel-error" role="alert">
+                <h1>"This app is not set up correctly"</h1>
+                <p class="config-error">{error.to_string()}</p>
+                <p>"Ask whoever runs this site to fix its config.json; nothing is wrong with your account."</p>
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,9 @@
+//! Thin views over domain values, one concern a file.
+
+pub mod employer_header;
+pub mod figure_cards;
+pub mod findings;
+pub mod loaded;
+pub mod training_history;
+pub mod training_list;
+pub mod usage_bar;

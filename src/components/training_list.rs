@@ -1,0 +1,31 @@
+//! Trainings as a list of links to their detail pages.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::dto::Training;
+use crate::domain::format::{date_range, duration};
+use crate::domain::labels::label;
+
+#[component]
+pub fn TrainingList(items: Vec<Training>) -> impl IntoView {
+    view! {
+        <ol class="training-list">
+            {items.into_iter().map(|t| {
+                let href = format!("/trainings/{}", crate::api::paths::encode(&t.id));
+                view! {
+                    <li class="training-item">
+                        <A href=href attr:class="training-title">{t.title}</A>
+                        <p class="training-meta">
+                            <span>{date_range(t.start_date, t.end_date)}</span>
+                            <span>{duration(t.duration_minutes)}</span>
+                            <span>{label(&t.kind)}</span>
+                            <span class="tag">{label(&t.status)}</span>
+                            {(!t.counts_towards_right).then(|| view! { <span class="tag tag-muted">"Does not count towards your right"</span> })}
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}

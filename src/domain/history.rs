@@ -1,0 +1,71 @@
+//! The training history as it is paged in: items in arrival order, without repeats.
+
+use crate::api::dto::Training;
+
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    pub items: Vec<Training>,
+    /// The number over all pages when the back end says it.
+    pub total: Option<u32>,
+    /// The absolute URL of the next page; `None` before the first page and after the last.
+    pub next: Option<String>,
+    started: bool,
+}
+
+impl History {
+    /// Adds one page; an item already shown (a page boundary that moved) is not shown twice.
+    pub fn append(&mut self, items: Vec<Training>, total: Option<u32>, next: Option<String>) {
+        for t in items {
+            if !self.items.iter().any(|s| s.id == t.id) {
+                self.items.push(t);
+            }
+        }
+        self.total = total.or(self.total);
+        self.next = next;
+        self.started = true;
+    }
+
+    /// Before the first page, or while a `next` link is left.
+    pub fn can_load_more(&self) -> bool {
+        !self.started || self.next.is_some()
+    }
+
+    /// How many are still to load, when the total is known.
+    pub fn left_to_load(&self) -> Option<u32> {
+        let shown = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
+        self.total.map(|t| t.saturating_sub(shown))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn training(id: &str) -> Training {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "employerId": "e1", "title": id, "startDate": "2026-01-01", "endDate": "2026-01-01",
+            "durationMinutes": 60, "type": "FORMAL", "status": "COMPLETED", "countsTowardsRight": true,
+            "registeredBy": "EMPLOYER"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn pages_accumulate_without_repeats() {
+        let mut h = History::default();
+        assert!(h.can_load_more());
+        h.append(vec![training("a"), training("b")], Some(4), Some("http://x/p2".into()));
+        assert_eq!((h.items.len(), h.left_to_load(), h.can_load_more()), (2, Some(2), true));
+        h.append(vec![training("b"), training("c"), training("d")], None, None);
+        let ids: Vec<_> = h.items.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d"]);
+        assert_eq!((h.left_to_load(), h.can_load_more()), (Some(0), false));
+    }
+
+    #[test]
+    fn a_total_smaller_than_what_arrived_does_not_underflow() {
+        let mut h = History::default();
+        h.append(vec![training("a"), training("b")], Some(1), None);
+        assert_eq!(h.left_to_load(), Some(0));
+    }
+}

@@ -1,0 +1,72 @@
+//! This year's figures for each employer, with the training history under them.
+
+use leptos::prelude::*;
+
+use crate::api::client::Client;
+use crate::api::dto::{Attendance, CarryOver, Entitlements, Me};
+use crate::components::employer_header::EmployerHeader;
+use crate::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
+use crate::components::loaded::loaded;
+use crate::components::training_history::TrainingHistory;
+use crate::domain::figures::{Attended, Entitled, Ledger};
+use crate::domain::ids::ssin_masked;
+
+fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let client = expect_context::<Client>();
+    let year = current_year();
+    let c = client.clone();
+    let me = LocalResource::new(move || { let c = c.clone(); async move { c.me().await } });
+    let c = client.clone();
+    let entitlements = LocalResource::new(move || { let c = c.clone(); async move { c.entitlements(year).await } });
+    let c = client.clone();
+    let attendance = LocalResource::new(move || { let c = c.clone(); async move { c.attendance(year).await } });
+    let c = client;
+    let ledger = LocalResource::new(move || { let c = c.clone(); async move { c.carry_over().await } });
+
+    let employers = move |me: Me| {
+        let person = format!("{} {}", me.given_name, me.family_name);
+        let as_of = me.as_of.as_deref().and_then(|t| t.get(0..10)).and_then(crate::api::dto::Date::parse);
+        view! {
+            <p class="person">
+                <span class="person-name">{person}</span>
+                <span class="muted">" · National register number " {ssin_masked(&me.ssin)}</span>
+                {as_of.map(|d| view! { <span class="muted">" · Figures as of " {crate::domain::format::date(d)}</span> })}
+            </p>
+            {me.employers.into_iter().map(|employer| {
+                let id = employer.id.clone();
+                let (id1, id2, id3) = (id.clone(), id.clone(), id);
+                let name = employer.name.clone();
+                view! {
+                    <section class="employer" aria-label=name>
+                        <EmployerHeader employer />
+                        <div class="cards">
+                            {loaded(entitlements, format!("Entitled in {year}"), "placeholder-card", move |e: Entitlements| {
+                                let figure = e.items.iter().find(|i| i.employer_id == id1).map(Entitled::from_item);
+                                view! { <EntitledCard year figure /> }
+                            })}
+                            {loaded(attendance, format!("Attended in {year}"), "placeholder-card", move |a: Attendance| {
+                                let figure = a.items.iter().find(|i| i.employer_id == id2).map(Attended::from_item);
+                                view! { <AttendedCard year figure /> }
+                            })}
+                            {loaded(ledger, "Carry-over and training credit".into(), "placeholder-card", move |l: CarryOver| {
+                                let figure = l.items.iter().find(|i| i.employer_id == id3).map(Ledger::from_item);
+                                view! { <LedgerCards year figure /> }
+                            })}
+                        </div>
+                    </section>
+                }
+            }).collect_view()}
+        }
+    };
+
+    view! {
+        <h1>{format!("Your training account in {year}")}</h1>
+        {loaded(me, "Your profile and employers".into(), "placeholder-employer", employers)}
+        <TrainingHistory />
+    }
+}
