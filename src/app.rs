@@ -11,15 +11,10 @@ use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::Training
 #[component]
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(load_config);
-    view! {
-        <Transition fallback=|| view! { <p class="boot" role="status">"Loading your training account…"</p> }>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(cfg) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
-                    Err(e) => view! { <ConfigProblem error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+    move || match config.get() {
+        None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
+        Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
     }
 }
 

@@ -1,37 +1,25 @@
-//! One resource's life on screen: a placeholder of the final size, its own error with a retry.
+//! One resource's life on screen: a placeholder of the final size, then the view, or its own
+//! error with a retry while every other part of the page keeps working.
+//! (A plain match on the resource: nested Transition/ErrorBoundary pairs lose errors in leptos 0.8.)
 
 use leptos::prelude::*;
 
 use crate::api::ApiError;
 
-/// Renders `render(value)` once `res` has loaded; an API error shows in place, with a retry,
-/// while every other part of the page keeps working.
 pub fn loaded<T, V>(
     res: LocalResource<Result<T, ApiError>>,
     what: String,
     placeholder: &'static str,
-    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    let fallback = move |errors: ArcRwSignal<Errors>| {
-        let message = errors.with(|e| e.iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join(" "));
-        view! { <ErrorPanel what=what.clone() message retry=move || res.refetch() /> }
-    };
-    view! {
-        <Transition fallback=move || view! { <Placeholder class=placeholder /> }>
-            <ErrorBoundary fallback>
-                {
-                    let render = render.clone();
-                    move || {
-                        let render = render.clone();
-                        Suspend::new(async move { res.await.map(render) })
-                    }
-                }
-            </ErrorBoundary>
-        </Transition>
+    move || match res.get() {
+        None => view! { <Placeholder class=placeholder /> }.into_any(),
+        Some(Ok(value)) => render(value).into_any(),
+        Some(Err(e)) => view! { <ErrorPanel what=what.clone() message=e.message() retry=move || res.refetch() /> }.into_any(),
     }
 }
 

@@ -1,0 +1,212 @@
+// End-to-end: the built app served by the demo back end, driven in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { launch, openAs, screenshot, SIZES } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+const card = (page, id) => page.getByTestId(id).first();
+const EXPECTED_FAILURES = /status of (500|503)|ERR_FAILED|net::/;
+
+async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  test(`persona a: this year's five figures (${size})`, async () => {
+    const { page, problems } = await openAs(ctx, 'a', '/', viewport);
+    await card(page, 'credit').waitFor();
+    assert.match(await card(page, 'entitled').innerText(), /Entitled in 2026\s+5 days\s+= 38 hours/);
+    assert.match(await card(page, 'entitled').innerText(), /5 days full-time \(by law\) × 100 % work regime × 12\/12 months = 5 days/);
+    assert.match(await card(page, 'attended').innerText(), /3 days[\s\S]*Formal training\s+2 days[\s\S]*Informal training\s+1 day/);
+    assert.match(await card(page, 'left').innerText(), /Left for 2026\s+2.5 days/);
+    assert.match(await card(page, 'carried-in').innerText(), /Carried into 2026\s+0.5 days/);
+    assert.match(await card(page, 'credit').innerText(), /2.5 days[\s\S]*Usable until 31 Dec 2028/);
+    const body = await page.locator('body').innerText();
+    assert.match(body, /An Peeters · National register number 90\.05\.14-\*\*\*\.\*\*/);
+    assert.doesNotMatch(body, /90051412324|123\.24/, 'the SSIN is shown masked only');
+    assert.doesNotMatch(body, /do not add up/);
+    await page.getByText('Showing 20 of 61').waitFor();
+    await screenshot(page, `dashboard-a-${size}`);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems, []);
+    const noSideScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(noSideScroll, 'no horizontal scrolling');
+    await page.close();
+  });
+}
+
+test('persona b: part-time on a sector agreement, two employers, one forfeited', async () => {
+  const { page, problems } = await openAs(ctx, 'b', '/', SIZES.phone);
+  await page.getByRole('heading', { name: 'Brasserie De Hoek' }).waitFor();
+  await card(page, 'credit').waitFor();
+  const first = page.locator('section.employer').nth(0);
+  const second = page.locator('section.employer').nth(1);
+  assert.match(await first.innerText(), /Entitled in 2026\s+4.2 days/);
+  assert.match(await first.innerText(), /4 days full-time \(sector agreement\) × 80 % work regime × 12\/12 months = 3.2 days/);
+  assert.match(await first.innerText(), /Sectoral training credit\s+\+ 1 day/);
+  assert.match(await first.innerText(), /Attended in 2026\s+2.5 days/);
+  assert.match(await first.innerText(), /Left for 2026\s+1.7 days/);
+  assert.match(await first.innerText(), /Carried into 2026\s+0 days/);
+  assert.match(await second.innerText(), /Employed 1 Jan 2022 – 30 Jun 2025/);
+  assert.match(await second.innerText(), /Training credit now\s+0 days[\s\S]*Forfeited on 30 Jun 2025 \(resignation\)/);
+  assert.match(await second.innerText(), /No training right recorded for 2026 at this employer/);
+  assert.doesNotMatch(await page.locator('body').innerText(), /do not add up/);
+  await screenshot(page, 'dashboard-b-phone');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('persona c: new hire counted in hours, unknown status shown as other', async () => {
+  const { page, problems } = await openAs(ctx, 'c', '/', SIZES.desktop);
+  await card(page, 'credit').waitFor();
+  assert.match(await card(page, 'entitled').innerText(), /31.67 hours\s+= 4.17 days/);
+  assert.match(await card(page, 'entitled').innerText(), /38 hours full-time \(by law\) × 100 % work regime × 10\/12 months = 31.67 hours/);
+  assert.match(await card(page, 'attended').innerText(), /4 hours/);
+  assert.match(await card(page, 'credit').innerText(), /27.67 hours/);
+  await page.getByText('Showing 2 of 2').waitFor();
+  assert.match(await page.locator('.history').innerText(), /Other \(POSTPONED\)/);
+  assert.equal(await page.getByRole('button', { name: 'Show more trainings' }).count(), 0);
+  await screenshot(page, 'dashboard-c-desktop');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('persona d: broken figures are explained, failing resources fail alone', async () => {
+  const { page, problems } = await openAs(ctx, 'd', '/', SIZES.desktop);
+  await card(page, 'credit').waitFor();
+  const body = () => page.locator('body').innerText();
+  await page.getByText('Attended in 2026: not available right now').waitFor();
+  assert.match(await body(), /problem \(error 503\)/);
+  assert.match(await body(), /Your total right is stated as 6 days, but your individual and sectoral rights add up to 4.5 days\./);
+  assert.match(await body(), /2025 starts with 2 days carried in, but 2024 carried out 1 day\./);
+  assert.match(await body(), /Your training credit is stated as 4 days, but the yearly figures leave 2.5 days\./);
+  assert.match(await body(), /0765\.432\.147 \(this number is not valid/);
+  await page.getByText('Your training history: not available right now').waitFor();
+  await screenshot(page, 'dashboard-d-desktop');
+  assert.deepEqual(problems.filter((p) => !EXPECTED_FAILURES.test(p)), []);
+  await page.close();
+});
+
+test('history pages through every training with "Show more"', async () => {
+  const { page, problems } = await openAs(ctx, 'a');
+  await page.getByText('Showing 20 of 61').waitFor();
+  const more = page.getByRole('button', { name: 'Show more trainings' });
+  await more.click();
+  await page.getByText('Showing 40 of 61').waitFor();
+  await more.click();
+  await page.getByText('Showing 60 of 61').waitFor();
+  await more.click();
+  await page.getByText('Showing 61 of 61').waitFor();
+  assert.equal(await more.count(), 0, 'no button after the last page');
+  const dates = await page.locator('.training-item').count();
+  assert.equal(dates, 61);
+  const ids = await page.locator('.training-item a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(new Set(ids).size, 61, 'no training twice');
+  const first = await page.locator('.training-item').first().innerText();
+  assert.match(first, /Presentatietechnieken[\s\S]*8 Dec 2026[\s\S]*Reserved/, 'newest first');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a training opens on its own page, and back', async () => {
+  const { page, problems } = await openAs(ctx, 'a');
+  await page.getByRole('link', { name: 'Presentatietechnieken' }).click();
+  await page.waitForURL('**/trainings/t-2026-next');
+  await page.getByRole('heading', { level: 1, name: 'Presentatietechnieken' }).waitFor();
+  const details = await page.locator('dl.details').innerText();
+  assert.match(details, /Dates\s+8 Dec 2026/);
+  assert.match(details, /Duration\s+7 h/);
+  assert.match(details, /Status\s+Reserved/);
+  assert.match(details, /Provider\s+Cevora, enterprise number 0439\.114\.050/);
+  assert.match(details, /Paid by\s+Sector fund/);
+  assert.match(details, /Registered by\s+Training provider/);
+  await screenshot(page, 'training-a-desktop');
+  await page.goBack();
+  await card(page, 'entitled').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('deep links: a training, an unknown training, an unknown page', async () => {
+  let { page, problems } = await openAs(ctx, 'c', '/trainings/c-1', SIZES.phone);
+  await page.getByRole('heading', { level: 1, name: 'Arbeitssicherheit Grundkurs' }).waitFor();
+  assert.match(await page.locator('dl.details').innerText(), /Certificate, valid until 14 Apr 2029/);
+  await screenshot(page, 'training-c-phone');
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  ({ page } = await openAs(ctx, 'c', '/trainings/nope'));
+  await page.getByText('This training: not available right now').waitFor();
+  await page.close();
+
+  ({ page, problems } = await openAs(ctx, 'a', '/no/such/page'));
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await page.getByRole('link', { name: 'Go to your training account' }).click();
+  await card(page, 'entitled').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a broken or missing config.json gets an error screen that names it', async () => {
+  const cases = [
+    [{ status: 200, body: '{ "apiBaseUrl": ' }, /config\.json is not valid JSON/],
+    [{ status: 200, body: '{"auth": {"mode": "none"}}' }, /"apiBaseUrl" is missing or empty/],
+    [{ status: 404, body: 'no' }, /The configuration file was not found at http:\/\/127\.0\.0\.1:\d+\/config\.json/],
+  ];
+  for (const [reply, message] of cases) {
+    const page = await ctx.newPage();
+    await page.route('**/config.json', (r) => r.fulfill(reply));
+    await page.goto(`${process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097'}/trainings/x`);
+    await page.getByRole('heading', { name: 'This app is not set up correctly' }).waitFor();
+    assert.match(await page.locator('.config-error').innerText(), message);
+    if (reply.status === 200 && reply.body.startsWith('{ "api')) await screenshot(page, 'config-broken-phone');
+    await page.close();
+  }
+});
+
+test('the back end down: every part says so, and recovers on retry', async () => {
+  const page = await ctx.newPage();
+  await page.route('**/api/**', (r) => r.abort('connectionrefused'));
+  await page.goto(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097');
+  await page.getByText('Your profile and employers: not available right now').waitFor();
+  await page.getByText('Your training history: not available right now').waitFor();
+  assert.match(await page.locator('body').innerText(), /cannot be reached\. Check your connection/);
+  await screenshot(page, 'backend-down-desktop');
+  await page.unroute('**/api/**');
+  // each part failed on its own and is retried on its own, until none is left failing
+  const retry = page.getByRole('button', { name: 'Try again' });
+  for (let i = 0; i < 10 && (await retry.count()) > 0; i++) {
+    await retry.first().click();
+    await page.waitForTimeout(200);
+  }
+  assert.equal(await retry.count(), 0);
+  await card(page, 'credit').waitFor();
+  assert.match(await card(page, 'entitled').innerText(), /5 days/);
+  await page.getByText('Showing 20 of 61').waitFor();
+  await page.close();
+});
+
+test('malformed data ends in a message, not a crash', async () => {
+  const { page: p0 } = await openAs(ctx, 'a');
+  await p0.close();
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/api/v1/me/attendance*', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"year":"2026","items":7}' }));
+  await page.route('**/api/v1/me/entitlements*', (r) => r.fulfill({ status: 429, headers: { 'Retry-After': '30' }, body: '' }));
+  await page.goto(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097');
+  await page.getByText('Attended in 2026: not available right now').waitFor();
+  assert.match(await page.locator('body').innerText(), /sent data this app cannot read/);
+  assert.match(await page.locator('body').innerText(), /Too many requests\. Try again in 30 seconds\./);
+  await card(page, 'credit').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

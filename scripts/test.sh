@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: native domain tests, component tests in headless Chromium, the shipped size,
+# and end-to-end tests against the built app and the demo back end. Non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+E2E_PORT=${E2E_PORT:-8097}
+export E2E_BASE_URL="http://127.0.0.1:$E2E_PORT"
+export E2E_SCREENSHOTS=${E2E_SCREENSHOTS:-$PWD/e2e/screenshots}
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "native tests: domain, contract, config, demo back end"
+cargo test --locked --workspace
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown --test components
+
+step "release build"
+trunk build --release
+cargo build --release --locked -p demo-backend
+
+step "shipped size"
+bash scripts/size.sh
+
+step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL"
+./target/release/demo-backend --addr "127.0.0.1:$E2E_PORT" --dist dist &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -fs "$E2E_BASE_URL/api/v1/me" >/dev/null && break; sleep 0.1; done
+node --test e2e/
+echo "screenshots: $E2E_SCREENSHOTS"

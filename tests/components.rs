@@ -1,0 +1,127 @@
+//! Components mounted in headless Chromium with the demo's own fixture data.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leptos::prelude::*;
+use training_account::api::client::resolve;
+use training_account::api::dto::{Attendance, CarryOver, Entitlements};
+use training_account::api::ApiError;
+use training_account::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
+use training_account::components::loaded::loaded;
+use training_account::domain::figures::{Attended, Entitled, Ledger};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let div = container();
+    std::mem::forget(leptos::mount::mount_to(div.clone(), f));
+    div
+}
+
+fn text(el: &web_sys::HtmlElement) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+async fn tick(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn entitled_card_shows_total_formula_and_sectoral_credit() {
+    let e: Entitlements = serde_json::from_str(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
+    let figure = Some(Entitled::from_item(&e.items[0]));
+    let el = mount(move || view! { <EntitledCard year=2026 figure /> });
+    let t = text(&el);
+    assert!(t.contains("Entitled in 2026"), "{t}");
+    assert!(t.contains("4.2 days"), "{t}");
+    assert!(t.contains("= 31.92 hours"), "{t}");
+    assert!(t.contains("4 days full-time (sector agreement) × 80 % work regime × 12/12 months = 3.2 days"), "{t}");
+    assert!(t.contains("+ 1 day"), "{t}");
+    assert!(!t.contains("do not add up"), "{t}");
+}
+
+#[wasm_bindgen_test]
+fn attended_card_splits_formal_and_informal() {
+    let a: Attendance = serde_json::from_str(include_str!("../demo/fixtures/a/attendance-2026.json")).unwrap();
+    let figure = Some(Attended::from_item(&a.items[0]));
+    let el = mount(move || view! { <AttendedCard year=2026 figure /> });
+    let t = text(&el);
+    assert!(t.contains("3 days") && t.contains("Formal training2 days") && t.contains("Informal training1 day"), "{t}");
+    assert!(t.contains("Not counted towards your right0.5 days"), "{t}");
+}
+
+#[wasm_bindgen_test]
+fn ledger_cards_show_left_carried_in_and_credit() {
+    let l: CarryOver = serde_json::from_str(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
+    let figure = Some(Ledger::from_item(&l.items[0]));
+    let el = mount(move || view! { <LedgerCards year=2026 figure /> });
+    let t = text(&el);
+    assert!(t.contains("Left for 20262.5 days"), "{t}");
+    assert!(t.contains("Carried into 20260.5 days"), "{t}");
+    assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31 Dec 2028"), "{t}");
+    let bar = el.query_selector(".usage-bar").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("aria-label").unwrap(), "Used 3 days of 5.5 days; 2.5 days left.");
+}
+
+#[wasm_bindgen_test]
+fn broken_figures_are_flagged_and_impossible_ones_refused() {
+    let l: CarryOver = serde_json::from_str(include_str!("../demo/fixtures/d/carry-over.json")).unwrap();
+    let figure = Some(Ledger::from_item(&l.items[0]));
+    let el = mount(move || view! { <LedgerCards year=2026 figure /> });
+    let t = text(&el);
+    assert!(t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."), "{t}");
+
+    let e: Entitlements = serde_json::from_str(
+        &include_str!("../demo/fixtures/a/entitlements-2026.json").replace("\"regimeFraction\": 1.0", "\"regimeFraction\": 7"),
+    )
+    .unwrap();
+    let figure = Some(Entitled::from_item(&e.items[0]));
+    let el = mount(move || view! { <EntitledCard year=2026 figure /> });
+    let t = text(&el);
+    assert!(t.contains("impossible value") && t.contains("individual.regimeFraction = 7"), "{t}");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_resource_shows_its_error_and_retries() {
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    let el = mount(|| {
+        let res = LocalResource::new(|| async {
+            match CALLS.fetch_add(1, Ordering::SeqCst) {
+                0 => Err(ApiError::Timeout),
+                n => Ok(n),
+            }
+        });
+        loaded(res, "Attended in 2026".into(), "placeholder-card", |n: u32| view! { <p class="ok">{format!("loaded after {n} retry")}</p> })
+    });
+    tick(50).await;
+    let t = text(&el);
+    assert!(t.contains("Attended in 2026: not available right now") && t.contains("took too long"), "{t}");
+    let button = el.query_selector("button").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(button.text_content().unwrap(), "Try again");
+    button.click();
+    tick(50).await;
+    let t = text(&el);
+    assert!(t.contains("loaded after 1 retry") && !t.contains("not available"), "{t}");
+}
+
+#[wasm_bindgen_test]
+fn next_links_resolve_against_the_response_url() {
+    let base = "http://127.0.0.1:8080/api/v1/me/trainings?limit=20";
+    assert_eq!(resolve("trainings?limit=20&cursor=20", base).unwrap(), "http://127.0.0.1:8080/api/v1/me/trainings?limit=20&cursor=20");
+    assert_eq!(resolve("https://other.example/p?c=1", base).unwrap(), "https://other.example/p?c=1");
+    assert_eq!(resolve("/v2/x", base).unwrap(), "http://127.0.0.1:8080/v2/x");
+    assert!(matches!(resolve("http://[bad", base), Err(ApiError::Malformed(_))));
+}
