@@ -1,8 +1,7 @@
 //! The runtime configuration (`config.json` beside index.html), checked before anything else runs.
 
-use serde::Deserialize;
-
 use crate::api::dto::{Code, Language};
+use crate::api::json::{read_value, Bad, FromJson, Obj};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -39,65 +38,38 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Raw {
-    api_base_url: Option<String>,
-    #[serde(default)]
-    auth: Option<RawAuth>,
-    #[serde(default)]
-    default_language: Option<Code<Language>>,
-    #[serde(default)]
-    embed: Option<RawEmbed>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawAuth {
-    mode: String,
-    issuer: Option<String>,
-    client_id: Option<String>,
-    #[serde(default)]
-    scopes: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawEmbed {
-    #[serde(default)]
-    allowed_parent_origins: Vec<String>,
-}
-
-fn invalid(why: impl Into<String>) -> ConfigError {
-    ConfigError::Invalid { why: why.into() }
+impl FromJson for Config {
+    fn read(o: &Obj) -> Result<Config, Bad> {
+        let api_base_url = o.opt_str("apiBaseUrl")?.filter(|u| !u.trim().is_empty());
+        let api_base_url = api_base_url.ok_or("\"apiBaseUrl\" is missing or empty")?;
+        let auth = match o.opt_obj("auth")? {
+            None => AuthMode::None,
+            Some(a) => match a.str("mode")?.as_str() {
+                "none" => AuthMode::None,
+                "bearer" => AuthMode::Bearer,
+                "oidc" => AuthMode::Oidc {
+                    issuer: a.opt_str("issuer")?.ok_or("auth mode \"oidc\" needs \"issuer\"")?,
+                    client_id: a.opt_str("clientId")?.ok_or("auth mode \"oidc\" needs \"clientId\"")?,
+                    scopes: a.strs("scopes")?,
+                },
+                other => return Err(format!("auth mode \"{other}\" is not one of none, bearer, oidc")),
+            },
+        };
+        let default_language = o.opt_code::<Language>("defaultLanguage")?;
+        if let Some(Code::Other(l)) = &default_language {
+            return Err(format!("\"defaultLanguage\" \"{l}\" is not one of nl, fr, de, en"));
+        }
+        let allowed_parent_origins = match o.opt_obj("embed")? {
+            Some(e) => e.strs("allowedParentOrigins")?,
+            None => Vec::new(),
+        };
+        Ok(Config { api_base_url, auth, default_language, allowed_parent_origins })
+    }
 }
 
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ConfigError::NotJson { why: e.to_string() })?;
-    let raw: Raw = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
-    let api_base_url = raw.api_base_url.filter(|u| !u.trim().is_empty()).ok_or_else(|| invalid("\"apiBaseUrl\" is missing or empty"))?;
-    let auth = match raw.auth {
-        None => AuthMode::None,
-        Some(a) => match a.mode.as_str() {
-            "none" => AuthMode::None,
-            "bearer" => AuthMode::Bearer,
-            "oidc" => AuthMode::Oidc {
-                issuer: a.issuer.ok_or_else(|| invalid("auth mode \"oidc\" needs \"issuer\""))?,
-                client_id: a.client_id.ok_or_else(|| invalid("auth mode \"oidc\" needs \"clientId\""))?,
-                scopes: a.scopes,
-            },
-            other => return Err(invalid(format!("auth mode \"{other}\" is not one of none, bearer, oidc"))),
-        },
-    };
-    if let Some(Code::Other(l)) = &raw.default_language {
-        return Err(invalid(format!("\"defaultLanguage\" \"{l}\" is not one of nl, fr, de, en")));
-    }
-    Ok(Config {
-        api_base_url,
-        auth,
-        default_language: raw.default_language,
-        allowed_parent_origins: raw.embed.map(|e| e.allowed_parent_origins).unwrap_or_default(),
-    })
+    read_value(&value).map_err(|why| ConfigError::Invalid { why })
 }
 
 #[cfg(test)]

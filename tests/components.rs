@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 use training_account::api::client::resolve;
+use training_account::api::json::parse;
 use training_account::api::dto::{Attendance, CarryOver, Entitlements};
 use training_account::api::ApiError;
 use training_account::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
@@ -41,7 +42,7 @@ async fn tick(ms: i32) {
 
 #[wasm_bindgen_test]
 fn entitled_card_shows_total_formula_and_sectoral_credit() {
-    let e: Entitlements = serde_json::from_str(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
+    let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
     let figure = Some(Entitled::from_item(&e.items[0]));
     let el = mount(move || view! { <EntitledCard year=2026 figure /> });
     let t = text(&el);
@@ -55,7 +56,7 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 
 #[wasm_bindgen_test]
 fn attended_card_splits_formal_and_informal() {
-    let a: Attendance = serde_json::from_str(include_str!("../demo/fixtures/a/attendance-2026.json")).unwrap();
+    let a: Attendance = parse(include_str!("../demo/fixtures/a/attendance-2026.json")).unwrap();
     let figure = Some(Attended::from_item(&a.items[0]));
     let el = mount(move || view! { <AttendedCard year=2026 figure /> });
     let t = text(&el);
@@ -65,7 +66,7 @@ fn attended_card_splits_formal_and_informal() {
 
 #[wasm_bindgen_test]
 fn ledger_cards_show_left_carried_in_and_credit() {
-    let l: CarryOver = serde_json::from_str(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
+    let l: CarryOver = parse(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
     let figure = Some(Ledger::from_item(&l.items[0]));
     let el = mount(move || view! { <LedgerCards year=2026 figure /> });
     let t = text(&el);
@@ -78,13 +79,13 @@ fn ledger_cards_show_left_carried_in_and_credit() {
 
 #[wasm_bindgen_test]
 fn broken_figures_are_flagged_and_impossible_ones_refused() {
-    let l: CarryOver = serde_json::from_str(include_str!("../demo/fixtures/d/carry-over.json")).unwrap();
+    let l: CarryOver = parse(include_str!("../demo/fixtures/d/carry-over.json")).unwrap();
     let figure = Some(Ledger::from_item(&l.items[0]));
     let el = mount(move || view! { <LedgerCards year=2026 figure /> });
     let t = text(&el);
     assert!(t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."), "{t}");
 
-    let e: Entitlements = serde_json::from_str(
+    let e: Entitlements = parse(
         &include_str!("../demo/fixtures/a/entitlements-2026.json").replace("\"regimeFraction\": 1.0", "\"regimeFraction\": 7"),
     )
     .unwrap();

@@ -1,10 +1,10 @@
 //! The browser transport: one GET helper with a time limit, the bearer token and error mapping.
 
 use gloo_net::http::Request;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage};
+use super::json::{parse, FromJson};
 use super::{paths, ApiError};
 use crate::config::{self, Config, ConfigError};
 
@@ -64,8 +64,9 @@ impl Client {
         paths::join(&self.base, path)
     }
 
-    /// GETs a URL and decodes the contract shape; returns the final URL for resolving links.
-    async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<(T, String), ApiError> {
+    /// GETs a URL and returns its body and final URL. Not generic, so the transport is
+    /// compiled once rather than once per resource type.
+    async fn get_text(&self, url: &str) -> Result<(String, String), ApiError> {
         let deadline = Deadline::start(TIMEOUT_MS);
         let mut req = Request::get(url)
             .header("Accept", "application/json")
@@ -73,14 +74,22 @@ impl Client {
         if let Some(token) = &self.token {
             req = req.header("Authorization", &format!("Bearer {token}"));
         }
-        let timed_out = || deadline.as_ref().is_some_and(Deadline::expired);
-        let resp = req.send().await.map_err(|_| if timed_out() { ApiError::Timeout } else { ApiError::Offline })?;
-        let body = resp.text().await.map_err(|_| if timed_out() { ApiError::Timeout } else { ApiError::Offline })?;
+        let lost = |_| match deadline.as_ref().is_some_and(Deadline::expired) {
+            true => ApiError::Timeout,
+            false => ApiError::Offline,
+        };
+        let resp = req.send().await.map_err(lost)?;
+        let body = resp.text().await.map_err(lost)?;
         if !resp.ok() {
             return Err(ApiError::from_status(resp.status(), &body, resp.headers().get("Retry-After").as_deref()));
         }
-        let value = serde_json::from_str(&body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        Ok((value, resp.url()))
+        Ok((body, resp.url()))
+    }
+
+    /// GETs a URL and decodes the contract shape; returns the final URL for resolving links.
+    async fn get<T: FromJson>(&self, url: &str) -> Result<(T, String), ApiError> {
+        let (body, final_url) = self.get_text(url).await?;
+        Ok((parse(&body).map_err(ApiError::Malformed)?, final_url))
     }
 
     pub async fn me(&self) -> Result<Me, ApiError> {

@@ -1,8 +1,9 @@
-//! The JSON shapes of api-v1.md, field for field. Unknown fields are ignored (serde's default);
-//! unknown enum codes are kept as `Code::Other` with their raw text.
+//! The JSON shapes of api-v1.md, field for field, under the contract's own (camelCase) names.
+//! Unknown fields are ignored; unknown enum codes are kept as `Code::Other` with their raw text.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer};
+
+use super::json::{Bad, FromJson, Obj};
 
 /// An enum value of the contract, or a code this client does not know yet.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,18 +17,15 @@ pub trait KnownCode: Sized {
 }
 
 impl<T: KnownCode> Code<T> {
+    pub fn from_raw(raw: &str) -> Code<T> {
+        T::from_code(raw).map_or_else(|| Code::Other(raw.to_string()), Code::Known)
+    }
+
     pub fn known(&self) -> Option<&T> {
         match self {
             Code::Known(t) => Some(t),
             Code::Other(_) => None,
         }
-    }
-}
-
-impl<'de, T: KnownCode> Deserialize<'de> for Code<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        Ok(T::from_code(&raw).map_or(Code::Other(raw), Code::Known))
     }
 }
 
@@ -76,257 +74,196 @@ impl Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        Date::parse(&raw).ok_or_else(|| serde::de::Error::custom(format!("invalid date {raw:?}")))
-    }
+/// Declares a contract type and how each field is read: `field: Type = reader("jsonName")`.
+macro_rules! contract {
+    ($(#[$m:meta])* $name:ident { $($field:ident : $ty:ty = $read:ident($key:literal)),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Debug)]
+        pub struct $name { $(pub $field: $ty),+ }
+        impl FromJson for $name {
+            fn read(o: &Obj) -> Result<Self, Bad> {
+                Ok($name { $($field: o.$read($key)?),+ })
+            }
+        }
+    };
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Me {
-    pub ssin: String,
-    pub given_name: String,
-    pub family_name: String,
-    #[serde(default)]
-    pub preferred_language: Option<Code<Language>>,
-    #[serde(default)]
-    pub as_of: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<Source>,
-    pub employers: Vec<Employer>,
-}
+contract!(Me {
+    ssin: String = str("ssin"),
+    given_name: String = str("givenName"),
+    family_name: String = str("familyName"),
+    preferred_language: Option<Code<Language>> = opt_code("preferredLanguage"),
+    as_of: Option<String> = opt_str("asOf"),
+    sources: Vec<Source> = list("sources"),
+    employers: Vec<Employer> = list("employers"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Source {
-    pub kind: Code<SourceKind>,
-    #[serde(default)]
-    pub years: Vec<i32>,
-    #[serde(default)]
-    pub available_until: Option<Date>,
-}
+contract!(Source {
+    kind: Code<SourceKind> = code("kind"),
+    years: Vec<i32> = ints("years"),
+    available_until: Option<Date> = opt_date("availableUntil"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Employer {
-    pub id: String,
-    pub name: String,
-    pub enterprise_number: String,
-    pub nsso_number: String,
-    #[serde(default)]
-    pub size_band: Option<Code<SizeBand>>,
-    pub employment: Employment,
-}
+contract!(Employer {
+    id: String = str("id"),
+    name: String = str("name"),
+    enterprise_number: String = str("enterpriseNumber"),
+    nsso_number: String = str("nssoNumber"),
+    size_band: Option<Code<SizeBand>> = opt_code("sizeBand"),
+    employment: Employment = read_obj("employment"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Employment {
-    pub start_date: Date,
-    #[serde(default)]
-    pub end_date: Option<Date>,
-    #[serde(default)]
-    pub joint_committee: Option<String>,
-    #[serde(default)]
-    pub cba_registration_number: Option<String>,
-    pub work_regime: WorkRegime,
-}
+contract!(Employment {
+    start_date: Date = date("startDate"),
+    end_date: Option<Date> = opt_date("endDate"),
+    joint_committee: Option<String> = opt_str("jointCommittee"),
+    cba_registration_number: Option<String> = opt_str("cbaRegistrationNumber"),
+    work_regime: WorkRegime = read_obj("workRegime"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkRegime {
-    pub fraction: f64,
-    pub weekly_hours: f64,
-    pub full_time_weekly_hours: f64,
-}
+contract!(WorkRegime {
+    fraction: f64 = num("fraction"),
+    weekly_hours: f64 = num("weeklyHours"),
+    full_time_weekly_hours: f64 = num("fullTimeWeeklyHours"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Entitlements {
-    pub year: i32,
-    pub items: Vec<EntitlementItem>,
-}
+contract!(Entitlements {
+    year: i32 = int("year"),
+    items: Vec<EntitlementItem> = list("items"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EntitlementItem {
-    pub employer_id: String,
-    pub unit: Code<Unit>,
-    #[serde(default)]
-    pub hours_per_day: Option<f64>,
-    pub individual: Individual,
-    #[serde(default)]
-    pub sectoral: Vec<Sectoral>,
-    pub total: f64,
-}
+contract!(EntitlementItem {
+    employer_id: String = str("employerId"),
+    unit: Code<Unit> = code("unit"),
+    hours_per_day: Option<f64> = opt_num("hoursPerDay"),
+    individual: Individual = read_obj("individual"),
+    sectoral: Vec<Sectoral> = list("sectoral"),
+    total: f64 = num("total"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Individual {
-    pub basis: Code<Basis>,
-    #[serde(default)]
-    pub cba_registration_number: Option<String>,
-    pub full_time_value: f64,
-    pub regime_fraction: f64,
-    pub months_counted: f64,
-    pub value: f64,
-}
+contract!(Individual {
+    basis: Code<Basis> = code("basis"),
+    cba_registration_number: Option<String> = opt_str("cbaRegistrationNumber"),
+    full_time_value: f64 = num("fullTimeValue"),
+    regime_fraction: f64 = num("regimeFraction"),
+    months_counted: f64 = num("monthsCounted"),
+    value: f64 = num("value"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Sectoral {
-    pub label: String,
-    #[serde(default)]
-    pub cba_registration_number: Option<String>,
-    pub value: f64,
-}
+contract!(Sectoral {
+    label: String = str("label"),
+    cba_registration_number: Option<String> = opt_str("cbaRegistrationNumber"),
+    value: f64 = num("value"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Attendance {
-    pub year: i32,
-    pub items: Vec<AttendanceItem>,
-}
+contract!(Attendance {
+    year: i32 = int("year"),
+    items: Vec<AttendanceItem> = list("items"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AttendanceItem {
-    pub employer_id: String,
-    pub unit: Code<Unit>,
-    #[serde(default)]
-    pub hours_per_day: Option<f64>,
-    pub attended: f64,
-    pub formal: f64,
-    pub informal: f64,
-    #[serde(default)]
-    pub not_counted: Option<f64>,
-    #[serde(default)]
-    pub last_updated: Option<Date>,
-}
+contract!(AttendanceItem {
+    employer_id: String = str("employerId"),
+    unit: Code<Unit> = code("unit"),
+    hours_per_day: Option<f64> = opt_num("hoursPerDay"),
+    attended: f64 = num("attended"),
+    formal: f64 = num("formal"),
+    informal: f64 = num("informal"),
+    not_counted: Option<f64> = opt_num("notCounted"),
+    last_updated: Option<Date> = opt_date("lastUpdated"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct CarryOver {
-    pub items: Vec<LedgerItem>,
-}
+contract!(CarryOver {
+    items: Vec<LedgerItem> = list("items"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LedgerItem {
-    pub employer_id: String,
-    pub unit: Code<Unit>,
-    #[serde(default)]
-    pub hours_per_day: Option<f64>,
-    pub reference_period: Period,
-    pub years: Vec<LedgerYear>,
-    pub credit_balance: f64,
-    #[serde(default)]
-    pub expires_on: Option<Date>,
-    #[serde(default)]
-    pub forfeited: Option<Forfeited>,
-}
+contract!(LedgerItem {
+    employer_id: String = str("employerId"),
+    unit: Code<Unit> = code("unit"),
+    hours_per_day: Option<f64> = opt_num("hoursPerDay"),
+    reference_period: Period = read_obj("referencePeriod"),
+    years: Vec<LedgerYear> = list("years"),
+    credit_balance: f64 = num("creditBalance"),
+    expires_on: Option<Date> = opt_date("expiresOn"),
+    forfeited: Option<Forfeited> = read_opt_obj("forfeited"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Period {
-    pub start: Date,
-    pub end: Date,
-}
+contract!(Period {
+    start: Date = date("start"),
+    end: Date = date("end"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LedgerYear {
-    pub year: i32,
-    pub carried_in: f64,
-    pub entitled: f64,
-    pub attended: f64,
-    pub carried_out: f64,
-    #[serde(rename = "final")]
-    pub is_final: bool,
-}
+contract!(LedgerYear {
+    year: i32 = int("year"),
+    carried_in: f64 = num("carriedIn"),
+    entitled: f64 = num("entitled"),
+    attended: f64 = num("attended"),
+    carried_out: f64 = num("carriedOut"),
+    is_final: bool = bool("final"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Forfeited {
-    pub on: Date,
-    pub reason: Code<ForfeitReason>,
-}
+contract!(Forfeited {
+    on: Date = date("on"),
+    reason: Code<ForfeitReason> = code("reason"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrainingPage {
-    pub items: Vec<Training>,
-    #[serde(default)]
-    pub total: Option<u32>,
-    #[serde(default)]
-    pub next: Option<String>,
-}
+contract!(TrainingPage {
+    items: Vec<Training> = list("items"),
+    total: Option<u32> = opt_count("total"),
+    next: Option<String> = opt_str("next"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Training {
-    pub id: String,
-    pub employer_id: String,
-    pub title: String,
-    #[serde(default)]
-    pub provider: Option<Provider>,
-    pub start_date: Date,
-    pub end_date: Date,
-    pub duration_minutes: u32,
-    #[serde(rename = "type")]
-    pub kind: Code<TrainingType>,
-    pub status: Code<Status>,
-    pub counts_towards_right: bool,
-    #[serde(default)]
-    pub result: Option<TrainingResult>,
-    #[serde(default)]
-    pub funding: Option<Code<Funding>>,
-    pub registered_by: Code<RegisteredBy>,
-    #[serde(default)]
-    pub registered_on: Option<Date>,
-    #[serde(default)]
-    pub content: Option<String>,
-}
+contract!(Training {
+    id: String = str("id"),
+    employer_id: String = str("employerId"),
+    title: String = str("title"),
+    provider: Option<Provider> = read_opt_obj("provider"),
+    start_date: Date = date("startDate"),
+    end_date: Date = date("endDate"),
+    duration_minutes: u32 = count("durationMinutes"),
+    kind: Code<TrainingType> = code("type"),
+    status: Code<Status> = code("status"),
+    counts_towards_right: bool = bool("countsTowardsRight"),
+    result: Option<TrainingResult> = read_opt_obj("result"),
+    funding: Option<Code<Funding>> = opt_code("funding"),
+    registered_by: Code<RegisteredBy> = code("registeredBy"),
+    registered_on: Option<Date> = opt_date("registeredOn"),
+    content: Option<String> = opt_str("content"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Provider {
-    pub name: String,
-    #[serde(default)]
-    pub enterprise_number: Option<String>,
-}
+contract!(Provider {
+    name: String = str("name"),
+    enterprise_number: Option<String> = opt_str("enterpriseNumber"),
+});
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrainingResult {
-    #[serde(default)]
-    pub certificate: Option<bool>,
-    #[serde(default)]
-    pub certificate_valid_until: Option<Date>,
-    #[serde(default)]
-    pub description: Option<String>,
-}
+contract!(TrainingResult {
+    certificate: Option<bool> = opt_bool("certificate"),
+    certificate_valid_until: Option<Date> = opt_date("certificateValidUntil"),
+    description: Option<String> = opt_str("description"),
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::json::parse;
 
     #[test]
     fn unknown_codes_are_kept_raw() {
-        let t: Code<Status> = serde_json::from_str("\"POSTPONED\"").unwrap();
-        assert_eq!(t, Code::Other("POSTPONED".into()));
-        let k: Code<Status> = serde_json::from_str("\"RESERVED\"").unwrap();
-        assert_eq!(k, Code::Known(Status::Reserved));
+        assert_eq!(Code::<Status>::from_raw("POSTPONED"), Code::Other("POSTPONED".into()));
+        assert_eq!(Code::<Status>::from_raw("RESERVED"), Code::Known(Status::Reserved));
         assert_eq!(Status::Reserved.code(), "RESERVED");
     }
 
     #[test]
     fn dates_are_strict() {
         assert!(Date::parse("2026-02-28").is_some());
-        for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026/02/28", "2026-02-28T00", ""] {
+        for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026/02/28", "2026-02-28T00", "", "２０２６-02-28"] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
     }
 
     #[test]
     fn contract_examples_parse_and_ignore_unknown_fields() {
-        let me: Me = serde_json::from_str(
+        let me: Me = parse(
             r#"{"ssin":"90051412324","givenName":"An","familyName":"Peeters","extra":1,
                 "employers":[{"id":"e1","name":"V","enterpriseNumber":"0765432146","nssoNumber":"123456749",
                 "sizeBand":"HUGE","employment":{"startDate":"2023-03-01","endDate":null,
@@ -334,22 +271,46 @@ mod tests {
         )
         .unwrap();
         assert_eq!(me.employers[0].size_band, Some(Code::Other("HUGE".into())));
-        assert!(me.preferred_language.is_none());
+        assert!(me.preferred_language.is_none() && me.sources.is_empty());
         assert!(me.employers[0].employment.end_date.is_none());
 
-        let page: TrainingPage = serde_json::from_str(
+        let page: TrainingPage = parse(
             r#"{"items":[{"id":"t1","employerId":"e1","title":"Excel","startDate":"2026-03-11",
                 "endDate":"2026-03-12","durationMinutes":912,"type":"FORMAL","status":"COMPLETED",
                 "countsTowardsRight":true,"registeredBy":"EMPLOYER","provider":null}],"next":null}"#,
         )
         .unwrap();
         assert_eq!(page.items[0].duration_minutes, 912);
-        assert!(page.next.is_none() && page.total.is_none());
+        assert!(page.next.is_none() && page.total.is_none() && page.items[0].provider.is_none());
     }
 
     #[test]
-    fn wrong_types_are_errors_not_panics() {
-        assert!(serde_json::from_str::<Attendance>(r#"{"year":"2026","items":[]}"#).is_err());
-        assert!(serde_json::from_str::<CarryOver>(r#"{"items":[{"employerId":"e1"}]}"#).is_err());
+    fn the_demo_fixtures_follow_the_contract() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/fixtures");
+        for persona in ["a", "b", "c"] {
+            let read = |name: &str| std::fs::read_to_string(format!("{dir}/{persona}/{name}")).unwrap();
+            parse::<Me>(&read("me.json")).unwrap();
+            parse::<Entitlements>(&read("entitlements-2026.json")).unwrap();
+            parse::<Attendance>(&read("attendance-2026.json")).unwrap();
+            parse::<CarryOver>(&read("carry-over.json")).unwrap();
+            let all = format!("{{\"items\": {}}}", read("trainings.json"));
+            assert!(!parse::<TrainingPage>(&all).unwrap().items.is_empty());
+        }
+    }
+
+    #[test]
+    fn wrong_types_are_errors_that_name_the_field() {
+        assert_eq!(parse::<Attendance>(r#"{"year":"2026","items":[]}"#).err().unwrap(), "year should be a whole number");
+        assert_eq!(
+            parse::<CarryOver>(r#"{"items":[{"employerId":"e1"}]}"#).err().unwrap(),
+            "items[0].unit should be a code"
+        );
+        let bad_minutes = r#"{"items":[{"id":"t","employerId":"e","title":"x","startDate":"2026-01-01",
+            "endDate":"2026-01-01","durationMinutes":"lots","type":"FORMAL","status":"COMPLETED",
+            "countsTowardsRight":true,"registeredBy":"EMPLOYER"}]}"#;
+        assert_eq!(
+            parse::<TrainingPage>(bad_minutes).err().unwrap(),
+            "items[0].durationMinutes should be a whole number of 0 or more"
+        );
     }
 }

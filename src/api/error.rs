@@ -1,7 +1,5 @@
 //! The one error type of the API client, with a message an employee can act on.
 
-use serde::Deserialize;
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// The request never reached the back end (no network, DNS, CORS refused).
@@ -19,14 +17,6 @@ pub enum ApiError {
     Malformed(String),
 }
 
-#[derive(Deserialize)]
-struct Problem {
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    detail: Option<String>,
-}
-
 impl ApiError {
     /// Maps a non-2xx answer; the body may be problem+json, other text or nothing.
     pub fn from_status(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
@@ -37,7 +27,10 @@ impl ApiError {
             429 => ApiError::RateLimited { retry_after_seconds: retry_after.and_then(|s| s.trim().parse().ok()) },
             500..=599 => ApiError::Server { status },
             _ => {
-                let detail = serde_json::from_str::<Problem>(body).ok().and_then(|p| p.detail.or(p.title));
+                // problem+json when the body is one; anything else is survived, not shown
+                let problem = serde_json::from_str::<serde_json::Value>(body).ok();
+                let text = |k: &str| problem.as_ref()?.get(k)?.as_str().map(String::from);
+                let detail = text("detail").or_else(|| text("title"));
                 ApiError::Rejected { status, detail }
             }
         }

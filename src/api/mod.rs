@@ -4,6 +4,7 @@
 pub mod client;
 pub mod dto;
 pub mod error;
+pub mod json;
 pub mod paths;
 
 pub use error::ApiError;

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::api::dto::Employer;
-use crate::domain::format::{date, percent};
+use crate::domain::amount::Amount;
+use crate::domain::format::{date, decimal, percent};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 
 #[component]
@@ -15,8 +16,13 @@ pub fn EmployerHeader(employer: Employer) -> impl IntoView {
         Some(end) => format!("Employed {} – {}", date(job.start_date), date(end)),
         None => format!("Employed since {}", date(job.start_date)),
     };
-    let regime = format!("{} work regime ({} h of {} h a week)",
-        percent(job.work_regime.fraction), job.work_regime.weekly_hours, job.work_regime.full_time_weekly_hours);
+    let hours = |h: f64| Amount::from_f64(h).map(decimal).unwrap_or_default();
+    let regime = format!(
+        "{} work regime ({} h of {} h a week)",
+        percent(job.work_regime.fraction),
+        hours(job.work_regime.weekly_hours),
+        hours(job.work_regime.full_time_weekly_hours)
+    );
     view! {
         <header class="employer-header">
             <h2>{employer.name}</h2>

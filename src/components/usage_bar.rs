@@ -12,7 +12,9 @@ pub fn UsageBar(row: LedgerRow, unit: Code<Unit>) -> impl IntoView {
     let left = quantity(row.remaining().max0(), &unit);
     let available = quantity(row.available(), &unit);
     let summary = format!("Used {used} of {available}; {left} left.");
-    let width = format!("width: {:.1}%", row.used_share() * 100.0);
+    // whole per-mille, so no float formatting is compiled in
+    let per_mille = (row.used_share() * 1000.0).round() as u32;
+    let width = format!("width: {}.{}%", per_mille / 10, per_mille % 10);
     view! {
         <figure class="usage">
             <div class="usage-bar" role="img" aria-label=summary.clone()>

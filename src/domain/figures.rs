@@ -4,7 +4,7 @@
 
 use crate::api::dto::{self, Basis, Code, Date, ForfeitReason, Unit};
 use crate::domain::amount::{pro_rata, Amount};
-use crate::domain::format::quantity;
+use crate::domain::format::{date, decimal, quantity};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataError {
@@ -69,11 +69,16 @@ impl Finding {
     }
 }
 
+/// A wire number as text without f64 formatting (which would cost the app kilobytes).
+fn shown(x: f64) -> String {
+    Amount::from_f64(x).map_or_else(|| "a number out of range".into(), decimal)
+}
+
 fn amount(field: &'static str, x: f64) -> Result<Amount, DataError> {
     match Amount::from_f64(x) {
         Some(a) if !a.is_negative() => Ok(a),
-        Some(_) => Err(DataError { field, value: x.to_string(), why: "a negative amount" }),
-        None => Err(DataError { field, value: x.to_string(), why: "not a usable number" }),
+        Some(_) => Err(DataError { field, value: shown(x), why: "a negative amount" }),
+        None => Err(DataError { field, value: shown(x), why: "not a usable number" }),
     }
 }
 
@@ -81,7 +86,7 @@ fn in_range(field: &'static str, x: f64, lo: f64, hi: f64, why: &'static str) ->
     if (lo..=hi).contains(&x) {
         Ok(x)
     } else {
-        Err(DataError { field, value: x.to_string(), why })
+        Err(DataError { field, value: shown(x), why })
     }
 }
 
@@ -251,7 +256,7 @@ impl Ledger {
         if item.reference_period.end < item.reference_period.start {
             return Err(DataError {
                 field: "referencePeriod",
-                value: format!("{:?}", item.reference_period),
+                value: format!("{} – {}", date(item.reference_period.start), date(item.reference_period.end)),
                 why: "the period ends before it starts",
             });
         }
@@ -307,6 +312,7 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::json::parse;
     use proptest::prelude::*;
 
     fn a(x: f64) -> Amount {
@@ -327,12 +333,20 @@ mod tests {
         "creditBalance":1.7,"expiresOn":"2028-12-31","forfeited":null}"#;
 
     fn ledger(json: &str) -> Result<Ledger, DataError> {
-        Ledger::from_item(&serde_json::from_str(json).unwrap())
+        Ledger::from_item(&parse(json).unwrap())
+    }
+
+    fn entitled(json: &str) -> Result<Entitled, DataError> {
+        Entitled::from_item(&parse(json).unwrap())
+    }
+
+    fn attended(json: &str) -> Result<Attended, DataError> {
+        Attended::from_item(&parse(json).unwrap())
     }
 
     #[test]
     fn contract_example_entitlement_has_no_findings() {
-        let e = Entitled::from_item(&serde_json::from_str(ENTITLEMENT).unwrap()).unwrap();
+        let e = entitled(ENTITLEMENT).unwrap();
         assert_eq!((e.individual, e.total), (a(3.2), a(4.2)));
         assert!(e.findings.is_empty(), "{:?}", e.findings);
     }
@@ -340,7 +354,7 @@ mod tests {
     #[test]
     fn broken_entitlement_is_reported() {
         let json = ENTITLEMENT.replace("\"total\":4.2", "\"total\":5").replace("\"value\":3.2", "\"value\":3");
-        let e = Entitled::from_item(&serde_json::from_str(&json).unwrap()).unwrap();
+        let e = entitled(&json).unwrap();
         assert_eq!(
             e.findings,
             vec![
@@ -354,22 +368,22 @@ mod tests {
     #[test]
     fn impossible_numbers_are_data_errors() {
         let frac = ENTITLEMENT.replace("\"regimeFraction\":0.8", "\"regimeFraction\":1.6");
-        let err = Entitled::from_item(&serde_json::from_str(&frac).unwrap()).unwrap_err();
+        let err = entitled(&frac).unwrap_err();
         assert_eq!(err.field, "individual.regimeFraction");
         let neg = ENTITLEMENT.replace("\"total\":4.2", "\"total\":-1");
-        assert!(Entitled::from_item(&serde_json::from_str(&neg).unwrap()).is_err());
+        assert!(entitled(&neg).is_err());
         let hpd = ENTITLEMENT.replace("\"hoursPerDay\":7.6", "\"hoursPerDay\":0");
-        assert_eq!(Entitled::from_item(&serde_json::from_str(&hpd).unwrap()).unwrap_err().field, "hoursPerDay");
+        assert_eq!(entitled(&hpd).unwrap_err().field, "hoursPerDay");
         assert!(ledger(&LEDGER.replace("\"end\":\"2028-12-31\"", "\"end\":\"2020-12-31\"")).is_err());
     }
 
     #[test]
     fn attendance_sum_is_checked() {
         let ok = r#"{"employerId":"e1","unit":"DAYS","attended":2.5,"formal":2.0,"informal":0.5}"#;
-        assert!(Attended::from_item(&serde_json::from_str(ok).unwrap()).unwrap().findings.is_empty());
+        assert!(attended(ok).unwrap().findings.is_empty());
         let bad = ok.replace("2.5", "3");
         assert_eq!(
-            Attended::from_item(&serde_json::from_str(&bad).unwrap()).unwrap().findings,
+            attended(&bad).unwrap().findings,
             vec![Finding::AttendedSum { stated: a(3.0), computed: a(2.5) }]
         );
     }
