@@ -1,7 +1,7 @@
 //! Start-up: read config.json, then hand the API client to the routed pages.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::client::{load_config, Client};
@@ -25,7 +25,7 @@ fn Shell(client: Client) -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"Training account"</A>
+                <a href="/" class="brand">"Training account"</a>
             </header>
             <main id="main" class="page">
                 <Routes fallback=NotFound>

@@ -9,7 +9,7 @@ use training_account::api::json::parse;
 use training_account::api::dto::{Attendance, CarryOver, Entitlements};
 use training_account::api::ApiError;
 use training_account::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
-use training_account::components::loaded::loaded;
+use training_account::components::loaded::{loaded, Remote};
 use training_account::domain::figures::{Attended, Entitled, Ledger};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -99,13 +99,16 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
 async fn a_failed_resource_shows_its_error_and_retries() {
     static CALLS: AtomicU32 = AtomicU32::new(0);
     let el = mount(|| {
-        let res = LocalResource::new(|| async {
+        let text = LocalResource::new(|| async {
             match CALLS.fetch_add(1, Ordering::SeqCst) {
                 0 => Err(ApiError::Timeout),
-                n => Ok(n),
+                n => Ok(format!(r#"{{"year": 2026, "items": [], "retries": {n}}}"#)),
             }
         });
-        loaded(res, "Attended in 2026".into(), "placeholder-card", |n: u32| view! { <p class="ok">{format!("loaded after {n} retry")}</p> })
+        let res = Remote::<Attendance>::from_text(text);
+        loaded(res, "Attended in 2026".into(), "placeholder-card", |a: Attendance| {
+            view! { <p class="ok">{format!("loaded {} with {} items", a.year, a.items.len())}</p> }
+        })
     });
     tick(50).await;
     let t = text(&el);
@@ -115,7 +118,18 @@ async fn a_failed_resource_shows_its_error_and_retries() {
     button.click();
     tick(50).await;
     let t = text(&el);
-    assert!(t.contains("loaded after 1 retry") && !t.contains("not available"), "{t}");
+    assert!(t.contains("loaded 2026 with 0 items") && !t.contains("not available"), "{t}");
+}
+
+#[wasm_bindgen_test]
+async fn a_body_that_breaks_the_contract_is_an_error_not_a_panic() {
+    let el = mount(|| {
+        let text = LocalResource::new(|| async { Ok::<_, ApiError>(r#"{"year": 2026, "items": [{"employerId": 7}]}"#.to_string()) });
+        loaded(Remote::<Attendance>::from_text(text), "Attended in 2026".into(), "placeholder-card", |_: Attendance| "unexpected")
+    });
+    tick(50).await;
+    let t = text(&el);
+    assert!(t.contains("cannot read (items[0].employerId should be text)"), "{t}");
 }
 
 #[wasm_bindgen_test]

@@ -3,9 +3,9 @@
 use gloo_net::http::Request;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage};
-use super::json::{parse, FromJson};
-use super::{paths, ApiError};
+use super::dto::TrainingPage;
+use super::json::parse;
+use super::{resources, ApiError};
 use crate::config::{self, Config, ConfigError};
 
 const TIMEOUT_MS: i32 = 15_000;
@@ -60,15 +60,12 @@ impl Client {
         Client { base, token }
     }
 
-    fn url(&self, path: &str) -> String {
-        paths::join(&self.base, path)
-    }
-
-    /// GETs a URL and returns its body and final URL. Not generic, so the transport is
-    /// compiled once rather than once per resource type.
-    async fn get_text(&self, url: &str) -> Result<(String, String), ApiError> {
+    /// GETs a resource path (or an absolute URL, for `next` links) and returns the body and the
+    /// final URL. Not generic: the transport is compiled once, not once per resource type.
+    pub async fn get_text(&self, path: &str) -> Result<(String, String), ApiError> {
+        let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
         let deadline = Deadline::start(TIMEOUT_MS);
-        let mut req = Request::get(url)
+        let mut req = Request::get(&url)
             .header("Accept", "application/json")
             .abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
         if let Some(token) = &self.token {
@@ -86,36 +83,11 @@ impl Client {
         Ok((body, resp.url()))
     }
 
-    /// GETs a URL and decodes the contract shape; returns the final URL for resolving links.
-    async fn get<T: FromJson>(&self, url: &str) -> Result<(T, String), ApiError> {
-        let (body, final_url) = self.get_text(url).await?;
-        Ok((parse(&body).map_err(ApiError::Malformed)?, final_url))
-    }
-
-    pub async fn me(&self) -> Result<Me, ApiError> {
-        Ok(self.get(&self.url(&paths::me())).await?.0)
-    }
-
-    pub async fn entitlements(&self, year: i32) -> Result<Entitlements, ApiError> {
-        Ok(self.get(&self.url(&paths::entitlements(year))).await?.0)
-    }
-
-    pub async fn attendance(&self, year: i32) -> Result<Attendance, ApiError> {
-        Ok(self.get(&self.url(&paths::attendance(year))).await?.0)
-    }
-
-    pub async fn carry_over(&self) -> Result<CarryOver, ApiError> {
-        Ok(self.get(&self.url(&paths::carry_over())).await?.0)
-    }
-
-    pub async fn training(&self, id: &str) -> Result<Training, ApiError> {
-        Ok(self.get(&self.url(&paths::training(id))).await?.0)
-    }
-
     /// The first page of history, or the page a previous `next_url` points at.
     pub async fn trainings(&self, next_url: Option<String>) -> Result<Page, ApiError> {
-        let url = next_url.unwrap_or_else(|| self.url(&paths::trainings(PAGE_SIZE)));
-        let (body, final_url): (TrainingPage, String) = self.get(&url).await?;
+        let path = next_url.unwrap_or_else(|| resources::trainings(PAGE_SIZE));
+        let (body, final_url) = self.get_text(&path).await?;
+        let body: TrainingPage = parse(&body).map_err(ApiError::Malformed)?;
         let next_url = match body.next.as_deref() {
             Some(next) => Some(resolve(next, &final_url)?),
             None => None,

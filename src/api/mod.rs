@@ -5,6 +5,6 @@ pub mod client;
 pub mod dto;
 pub mod error;
 pub mod json;
-pub mod paths;
+pub mod resources;
 
 pub use error::ApiError;

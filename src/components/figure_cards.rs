@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::dto::{Code, Unit};
+use crate::components::breakdown::Breakdown;
 use crate::components::findings::{DataProblem, Findings};
 use crate::components::usage_bar::UsageBar;
 use crate::domain::amount::Amount;
@@ -50,14 +51,12 @@ pub fn EntitledCard(year: i32, figure: Option<Result<Entitled, DataError>>) -> i
                 decimal(Amount::from_f64(e.months_counted).unwrap_or_default()),
                 quantity(e.individual, &u),
             );
+            let mut rows = vec![("Collective agreement".to_string(), e.cba.unwrap_or_default())];
+            rows.extend(e.sectoral.into_iter().map(|(label, v)| (label, format!("+ {}", quantity(v, &u)))));
             view! {
                 <Figure amount=e.total unit=u.clone() hours_per_day=e.hours_per_day />
-                <dl class="breakdown">
-                    <dt>"Individual right"</dt>
-                    <dd class="formula">{formula}</dd>
-                    {e.cba.map(|c| view! { <dt>"Collective agreement"</dt><dd>{c}</dd> })}
-                    {e.sectoral.into_iter().map(|(l, v)| view! { <dt>{l}</dt><dd>{format!("+ {}", quantity(v, &u))}</dd> }).collect_view()}
-                </dl>
+                <p class="formula"><span class="muted">"Individual right: "</span>{formula}</p>
+                <Breakdown class="breakdown" rows />
                 <Findings findings=e.findings unit=u />
             }
             .into_any()
@@ -73,14 +72,15 @@ pub fn AttendedCard(year: i32, figure: Option<Result<Attended, DataError>>) -> i
         Some(Err(error)) => view! { <DataProblem error /> }.into_any(),
         Some(Ok(a)) => {
             let u = a.unit.clone();
+            let rows = vec![
+                ("Formal training".to_string(), quantity(a.formal, &u)),
+                ("Informal training".to_string(), quantity(a.informal, &u)),
+                ("Not counted towards your right".to_string(), a.not_counted.map(|n| quantity(n, &u)).unwrap_or_default()),
+                ("Last updated".to_string(), a.last_updated.map(date).unwrap_or_default()),
+            ];
             view! {
                 <Figure amount=a.attended unit=u.clone() hours_per_day=a.hours_per_day />
-                <dl class="breakdown">
-                    <dt>"Formal training"</dt><dd>{quantity(a.formal, &u)}</dd>
-                    <dt>"Informal training"</dt><dd>{quantity(a.informal, &u)}</dd>
-                    {a.not_counted.map(|n| view! { <dt>"Not counted towards your right"</dt><dd>{quantity(n, &u)}</dd> })}
-                    {a.last_updated.map(|d| view! { <dt>"Last updated"</dt><dd>{date(d)}</dd> })}
-                </dl>
+                <Breakdown class="breakdown" rows />
                 <Findings findings=a.findings unit=u />
             }
             .into_any()

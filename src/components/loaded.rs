@@ -2,24 +2,71 @@
 //! error with a retry while every other part of the page keeps working.
 //! (A plain match on the resource: nested Transition/ErrorBoundary pairs lose errors in leptos 0.8.)
 
+use std::marker::PhantomData;
+
 use leptos::prelude::*;
 
+use crate::api::client::Client;
+use crate::api::json::FromJson;
+use crate::api::resources::Resource;
 use crate::api::ApiError;
 
+/// A resource being fetched. Every resource is fetched as text by the same code (the async
+/// machinery is compiled once) and decoded to its contract type when read.
+pub struct Remote<T> {
+    text: LocalResource<Result<String, ApiError>>,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Remote<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Remote<T> {}
+
+impl<T: FromJson> Remote<T> {
+    pub fn new(resource: Resource<T>) -> Remote<T> {
+        let client = expect_context::<Client>();
+        let path = resource.path;
+        Remote::from_text(LocalResource::new(move || {
+            let (client, path) = (client.clone(), path.clone());
+            async move { client.get_text(&path).await.map(|(body, _)| body) }
+        }))
+    }
+
+    /// Any source of response bodies, e.g. a stub in tests.
+    pub fn from_text(text: LocalResource<Result<String, ApiError>>) -> Remote<T> {
+        Remote { text, kind: PhantomData }
+    }
+
+    /// `None` while loading.
+    pub fn get(&self) -> Option<Result<T, ApiError>> {
+        self.text.get().map(|r| r.and_then(|body| Resource::<T>::decode(&body)))
+    }
+
+    pub fn refetch(&self) {
+        self.text.refetch();
+    }
+}
+
 pub fn loaded<T, V>(
-    res: LocalResource<Result<T, ApiError>>,
+    res: Remote<T>,
     what: String,
     placeholder: &'static str,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: FromJson + 'static,
     V: IntoView + 'static,
 {
     move || match res.get() {
         None => view! { <Placeholder class=placeholder /> }.into_any(),
         Some(Ok(value)) => render(value).into_any(),
-        Some(Err(e)) => view! { <ErrorPanel what=what.clone() message=e.message() retry=move || res.refetch() /> }.into_any(),
+        Some(Err(e)) => {
+            view! { <ErrorPanel what=what.clone() message=e.message() retry=Callback::new(move |()| res.refetch()) /> }.into_any()
+        }
     }
 }
 
@@ -33,12 +80,12 @@ pub fn Placeholder(class: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn ErrorPanel(what: String, message: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+pub fn ErrorPanel(what: String, message: String, retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="panel panel-error" role="alert">
             <p class="panel-title">{format!("{what}: not available right now")}</p>
             <p>{message}</p>
-            <button type="button" class="button-secondary" on:click=move |_| retry()>"Try again"</button>
+            <button type="button" class="button-secondary" on:click=move |_| retry.run(())>"Try again"</button>
         </div>
     }
 }

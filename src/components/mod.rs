@@ -1,5 +1,6 @@
 //! Thin views over domain values, one concern a file.
 
+pub mod breakdown;
 pub mod employer_header;
 pub mod figure_cards;
 pub mod findings;

@@ -50,7 +50,7 @@ pub fn TrainingHistory() -> impl IntoView {
                 <TrainingList items=history.with(|h| h.items.clone()) />
             })}
             {move || error.get().map(|e| view! {
-                <ErrorPanel what="Your training history".into() message=e.message() retry=load_more />
+                <ErrorPanel what="Your training history".into() message=e.message() retry=Callback::new(move |()| load_more()) />
             })}
             {move || (shown() > 0 && history.with(|h| h.next.is_some()) && error.with(Option::is_none)).then(|| view! {
                 <button type="button" class="button" disabled=move || loading.get() on:click=move |_| load_more()>

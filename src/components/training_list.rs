@@ -1,7 +1,6 @@
 //! Trainings as a list of links to their detail pages.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::dto::Training;
 use crate::domain::format::{date_range, duration};
@@ -12,10 +11,10 @@ pub fn TrainingList(items: Vec<Training>) -> impl IntoView {
     view! {
         <ol class="training-list">
             {items.into_iter().map(|t| {
-                let href = format!("/trainings/{}", crate::api::paths::encode(&t.id));
+                let href = format!("/trainings/{}", crate::api::resources::encode(&t.id));
                 view! {
                     <li class="training-item">
-                        <A href=href attr:class="training-title">{t.title}</A>
+                        <a href=href class="training-title">{t.title}</a>
                         <p class="training-meta">
                             <span>{date_range(t.start_date, t.end_date)}</span>
                             <span>{duration(t.duration_minutes)}</span>

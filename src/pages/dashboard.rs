@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::client::Client;
 use crate::api::dto::{Attendance, CarryOver, Entitlements, Me};
+use crate::api::resources;
 use crate::components::employer_header::EmployerHeader;
 use crate::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
 use crate::domain::figures::{Attended, Entitled, Ledger};
 use crate::domain::ids::ssin_masked;
@@ -17,16 +17,12 @@ fn current_year() -> i32 {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let client = expect_context::<Client>();
     let year = current_year();
-    let c = client.clone();
-    let me = LocalResource::new(move || { let c = c.clone(); async move { c.me().await } });
-    let c = client.clone();
-    let entitlements = LocalResource::new(move || { let c = c.clone(); async move { c.entitlements(year).await } });
-    let c = client.clone();
-    let attendance = LocalResource::new(move || { let c = c.clone(); async move { c.attendance(year).await } });
-    let c = client;
-    let ledger = LocalResource::new(move || { let c = c.clone(); async move { c.carry_over().await } });
+    // all four start at once; each shows its own state
+    let me = Remote::new(resources::me());
+    let entitlements = Remote::new(resources::entitlements(year));
+    let attendance = Remote::new(resources::attendance(year));
+    let ledger = Remote::new(resources::carry_over());
 
     let employers = move |me: Me| {
         let person = format!("{} {}", me.given_name, me.family_name);

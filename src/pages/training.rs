@@ -1,28 +1,26 @@
 //! One training with every field the contract carries.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::client::Client;
 use crate::api::dto::Training;
-use crate::components::loaded::loaded;
+use crate::api::resources;
+use crate::components::breakdown::Breakdown;
+use crate::components::loaded::{loaded, Remote};
 use crate::domain::format::{date, date_range, duration};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 use crate::domain::labels::label;
 
 #[component]
 pub fn TrainingDetail() -> impl IntoView {
-    let client = expect_context::<Client>();
     let params = use_params_map();
-    let training = LocalResource::new(move || {
-        let id = params.read().get("id").unwrap_or_default();
-        let c = client.clone();
-        async move { c.training(&id).await }
-    });
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <p><A href="/">"← Back to your training account"</A></p>
-        {loaded(training, "This training".into(), "placeholder-detail", |t: Training| view! { <Detail t /> })}
+        <p><a href="/">"← Back to your training account"</a></p>
+        {move || {
+            let training = Remote::new(resources::training(&id.get()));
+            loaded(training, "This training".into(), "placeholder-detail", |t: Training| view! { <Detail t /> })
+        }}
     }
 }
 
@@ -44,23 +42,21 @@ fn Detail(t: Training) -> impl IntoView {
         };
         [r.description.unwrap_or_default(), cert].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
     });
-    let row = |term: &'static str, value: Option<String>| {
-        value.filter(|v| !v.is_empty()).map(|v| view! { <dt>{term}</dt><dd>{v}</dd> })
-    };
+    let rows = [
+        ("Dates", date_range(t.start_date, t.end_date)),
+        ("Duration", duration(t.duration_minutes)),
+        ("Type", label(&t.kind)),
+        ("Status", label(&t.status)),
+        ("Counts towards your training right", if t.counts_towards_right { "Yes" } else { "No" }.into()),
+        ("Provider", provider.unwrap_or_default()),
+        ("Result", result.unwrap_or_default()),
+        ("Paid by", t.funding.as_ref().map(label).unwrap_or_default()),
+        ("Registered by", label(&t.registered_by)),
+        ("Registered on", t.registered_on.map(date).unwrap_or_default()),
+        ("Content", t.content.unwrap_or_default()),
+    ];
     view! {
         <h1>{t.title}</h1>
-        <dl class="details">
-            {row("Dates", Some(date_range(t.start_date, t.end_date)))}
-            {row("Duration", Some(duration(t.duration_minutes)))}
-            {row("Type", Some(label(&t.kind)))}
-            {row("Status", Some(label(&t.status)))}
-            {row("Counts towards your training right", Some(if t.counts_towards_right { "Yes" } else { "No" }.into()))}
-            {row("Provider", provider)}
-            {row("Result", result)}
-            {row("Paid by", t.funding.as_ref().map(label))}
-            {row("Registered by", Some(label(&t.registered_by)))}
-            {row("Registered on", t.registered_on.map(date))}
-            {row("Content", t.content)}
-        </dl>
+        <Breakdown class="details" rows=rows.into_iter().map(|(k, v)| (k.to_string(), v)).collect() />
     }
 }

@@ -1,0 +1,79 @@
+//! The resources of api-v1.md: each a path relative to `apiBaseUrl` and the contract type it
+//! returns, so fetching can stay untyped (compiled once) and decoding stays typed.
+
+use std::marker::PhantomData;
+
+use super::dto::{Attendance, CarryOver, Entitlements, Me, Training};
+use super::json::{parse, FromJson};
+use super::ApiError;
+
+pub struct Resource<T> {
+    pub path: String,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T: FromJson> Resource<T> {
+    fn at(path: String) -> Resource<T> {
+        Resource { path, kind: PhantomData }
+    }
+
+    /// A response body as the contract type; anything else is malformed data.
+    pub fn decode(body: &str) -> Result<T, ApiError> {
+        parse(body).map_err(ApiError::Malformed)
+    }
+}
+
+/// Joins the configured base and a resource path with exactly one slash.
+pub fn join(base: &str, path: &str) -> String {
+    format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
+}
+
+/// Percent-encodes a query or path value (unreserved characters stay).
+pub fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn me() -> Resource<Me> {
+    Resource::at("v1/me".into())
+}
+
+pub fn entitlements(year: i32) -> Resource<Entitlements> {
+    Resource::at(format!("v1/me/entitlements?year={year}"))
+}
+
+pub fn attendance(year: i32) -> Resource<Attendance> {
+    Resource::at(format!("v1/me/attendance?year={year}"))
+}
+
+pub fn carry_over() -> Resource<CarryOver> {
+    Resource::at("v1/me/carry-over".into())
+}
+
+pub fn training(id: &str) -> Resource<Training> {
+    Resource::at(format!("v1/me/trainings/{}", encode(id)))
+}
+
+/// The first page of the history; later pages follow the `next` links.
+pub fn trainings(limit: u32) -> String {
+    format!("v1/me/trainings?limit={limit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_encodes() {
+        assert_eq!(join("/api/", "v1/me"), "/api/v1/me");
+        assert_eq!(join("https://hr.example.be/api", "/v1/me"), "https://hr.example.be/api/v1/me");
+        assert_eq!(training("t-2026/../x y").path, "v1/me/trainings/t-2026%2F..%2Fx%20y");
+        assert_eq!(entitlements(2026).path, "v1/me/entitlements?year=2026");
+        assert!(matches!(Resource::<Me>::decode("{}"), Err(ApiError::Malformed(m)) if m == "ssin should be text"));
+    }
+}
