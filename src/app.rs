@@ -4,17 +4,22 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::client::{load_config, Client};
-use crate::config::ConfigError;
+use crate::api::client::{config_url, Client};
+use crate::components::loaded::text_resource;
+use crate::config::{self, ConfigError};
 use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
-    move || match config.get() {
-        None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
-        Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
-        Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
+    let url = config_url();
+    let text = text_resource(Client::new(String::new(), None), url.clone());
+    move || {
+        let config = text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)));
+        match config {
+            None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
+            Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
+            Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The runtime configuration (`config.json` beside index.html), checked before anything else runs.
 
 use crate::api::dto::{Code, Language};
+use crate::api::ApiError;
 use crate::api::json::{read_value, Bad, FromJson, Obj};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +26,22 @@ pub enum ConfigError {
     Unreadable { url: String, why: String },
     NotJson { why: String },
     Invalid { why: String },
+}
+
+impl ConfigError {
+    /// Why config.json could not be fetched, in the words of this screen rather than the API's.
+    pub fn from_fetch(url: &str, e: &ApiError) -> ConfigError {
+        let why = match e {
+            ApiError::NotFound => return ConfigError::Missing { url: url.into() },
+            ApiError::Offline => "the server cannot be reached".into(),
+            ApiError::Timeout => "the server took too long to answer".into(),
+            ApiError::Unauthorized | ApiError::Forbidden => "the server refused access to it".into(),
+            ApiError::RateLimited { .. } => "the server is busy".into(),
+            ApiError::Server { status } | ApiError::Rejected { status, .. } => format!("the server answered {status}"),
+            ApiError::Malformed(why) => why.clone(),
+        };
+        ConfigError::Unreadable { url: url.into(), why }
+    }
 }
 
 impl std::fmt::Display for ConfigError {
@@ -98,5 +115,15 @@ mod tests {
         assert!(parse(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).is_err());
         assert!(parse(r#"{"apiBaseUrl":42}"#).is_err());
         assert!(parse("[]").is_err());
+    }
+
+    #[test]
+    fn fetch_failures_are_named_for_the_config_screen() {
+        let url = "http://127.0.0.1/config.json";
+        assert_eq!(ConfigError::from_fetch(url, &ApiError::NotFound), ConfigError::Missing { url: url.into() });
+        assert_eq!(
+            ConfigError::from_fetch(url, &ApiError::Server { status: 502 }).to_string(),
+            "The configuration file at http://127.0.0.1/config.json could not be read: the server answered 502."
+        );
     }
 }

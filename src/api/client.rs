@@ -6,7 +6,6 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use super::dto::TrainingPage;
 use super::json::parse;
 use super::{resources, ApiError};
-use crate::config::{self, Config, ConfigError};
 
 const TIMEOUT_MS: i32 = 15_000;
 pub const PAGE_SIZE: u32 = 20;
@@ -100,23 +99,15 @@ impl Client {
 pub fn resolve(link: &str, base: &str) -> Result<String, ApiError> {
     web_sys::Url::new_with_base(link, base)
         .map(|u| u.href())
-        .map_err(|_| ApiError::Malformed(format!("the next-page link {link:?} is not a URL")))
+        .map_err(|_| ApiError::Malformed(format!("the next-page link \"{link}\" is not a URL")))
 }
 
-/// Reads `config.json` from beside index.html (resolved against the document's base URL).
-pub async fn load_config() -> Result<Config, ConfigError> {
-    let url = web_sys::window()
+/// Where `config.json` is: beside index.html, found through the document's base URL, so a deep
+/// link such as `/trainings/42` still finds it.
+pub fn config_url() -> String {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|base| resolve("config.json", &base).ok())
-        .unwrap_or_else(|| "config.json".into());
-    let unreadable = |why: String| ConfigError::Unreadable { url: url.clone(), why };
-    let resp = Request::get(&url).send().await.map_err(|e| unreadable(e.to_string()))?;
-    match resp.status() {
-        404 => return Err(ConfigError::Missing { url }),
-        s if !resp.ok() => return Err(unreadable(format!("the server answered {s}"))),
-        _ => {}
-    }
-    let text = resp.text().await.map_err(|e| unreadable(e.to_string()))?;
-    config::parse(&text)
+        .unwrap_or_else(|| "config.json".into())
 }

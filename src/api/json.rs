@@ -156,30 +156,41 @@ impl<'a> Obj<'a> {
 
     /// A list of objects; absent means empty.
     pub fn list<T: FromJson>(&self, key: &str) -> Result<Vec<T>, Bad> {
-        self.array(key)?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Value::Object(map) => T::read(&Obj { map, path: format!("{}[{i}]", self.at(key)) }),
-                _ => Err(format!("{}[{i}] should be an object", self.at(key))),
-            })
-            .collect()
+        let items = self.array(key)?;
+        // a plain loop: `collect::<Result<Vec<_>, _>>` costs kilobytes of wasm per item type
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", self.at(key));
+            match v {
+                Value::Object(map) => out.push(T::read(&Obj { map, path })?),
+                _ => return Err(format!("{path} should be an object")),
+            }
+        }
+        Ok(out)
     }
 
     /// A list of whole numbers; absent means empty.
     pub fn ints(&self, key: &str) -> Result<Vec<i32>, Bad> {
-        self.array(key)?
-            .iter()
-            .map(|v| v.as_i64().and_then(|n| i32::try_from(n).ok()).map_or_else(|| self.bad(key, "whole numbers"), Ok))
-            .collect()
+        let mut out = Vec::new();
+        for v in self.array(key)? {
+            match v.as_i64().and_then(|n| i32::try_from(n).ok()) {
+                Some(n) => out.push(n),
+                None => return self.bad(key, "whole numbers"),
+            }
+        }
+        Ok(out)
     }
 
     /// A list of texts; absent means empty.
     pub fn strs(&self, key: &str) -> Result<Vec<String>, Bad> {
-        self.array(key)?
-            .iter()
-            .map(|v| v.as_str().map(String::from).map_or_else(|| self.bad(key, "texts"), Ok))
-            .collect()
+        let mut out = Vec::new();
+        for v in self.array(key)? {
+            match v.as_str() {
+                Some(s) => out.push(s.to_string()),
+                None => return self.bad(key, "texts"),
+            }
+        }
+        Ok(out)
     }
 }
 

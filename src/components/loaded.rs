@@ -28,12 +28,7 @@ impl<T> Copy for Remote<T> {}
 
 impl<T: FromJson> Remote<T> {
     pub fn new(resource: Resource<T>) -> Remote<T> {
-        let client = expect_context::<Client>();
-        let path = resource.path;
-        Remote::from_text(LocalResource::new(move || {
-            let (client, path) = (client.clone(), path.clone());
-            async move { client.get_text(&path).await.map(|(body, _)| body) }
-        }))
+        Remote::from_text(text_resource(expect_context::<Client>(), resource.path))
     }
 
     /// Any source of response bodies, e.g. a stub in tests.
@@ -49,6 +44,14 @@ impl<T: FromJson> Remote<T> {
     pub fn refetch(&self) {
         self.text.refetch();
     }
+}
+
+/// The one fetching resource of the app: response bodies as text.
+pub fn text_resource(client: Client, path: String) -> LocalResource<Result<String, ApiError>> {
+    LocalResource::new(move || {
+        let (client, path) = (client.clone(), path.clone());
+        async move { client.get_text(&path).await.map(|(body, _)| body) }
+    })
 }
 
 pub fn loaded<T, V>(

@@ -9,54 +9,72 @@ use crate::components::loaded::{ErrorPanel, Placeholder};
 use crate::components::training_list::TrainingList;
 use crate::domain::history::History;
 
+#[derive(Clone, Default)]
+struct State {
+    history: History,
+    loading: bool,
+    error: Option<ApiError>,
+}
+
 #[component]
 pub fn TrainingHistory() -> impl IntoView {
     let client = StoredValue::new(expect_context::<Client>());
-    let history = RwSignal::new(History::default());
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    // one signal for the whole state (each signal type costs the app its own code)
+    let state = RwSignal::new(State::default());
 
     let load_more = move || {
-        if loading.get_untracked() || !history.with_untracked(History::can_load_more) {
+        if state.with_untracked(|s| s.loading || !s.history.can_load_more()) {
             return;
         }
-        loading.set(true);
-        error.set(None);
-        let next = history.with_untracked(|h| h.next.clone());
+        let next = state.try_update(|s| {
+            s.loading = true;
+            s.error = None;
+            s.history.next.clone()
+        });
         let client = client.get_value();
         spawn_local(async move {
-            match client.trainings(next).await {
-                Ok(page) => history.update(|h| h.append(page.body.items, page.body.total, page.next_url)),
-                Err(e) => error.set(Some(e)),
-            }
-            loading.set(false);
+            let result = client.trainings(next.flatten()).await;
+            state.update(|s| {
+                s.loading = false;
+                match result {
+                    Ok(page) => s.history.append(page.body.items, page.body.total, page.next_url),
+                    Err(e) => s.error = Some(e),
+                }
+            });
         });
     };
     load_more();
 
-    let shown = move || history.with(|h| h.items.len());
-    let count = move || match history.with(|h| h.total) {
-        Some(total) => format!("Showing {} of {total}", shown()),
-        None => format!("Showing {}", shown()),
+    // one reactive closure for the whole state: each extra closure would compile its own view code
+    let body = move || {
+        let State { history, loading: busy, error: failed } = state.get();
+        let (items, total, more) = (history.items, history.total, history.next.is_some());
+        let count = match total {
+            Some(total) => format!("Showing {} of {total}", items.len()),
+            None => format!("Showing {}", items.len()),
+        };
+        let state = match (items.is_empty(), busy, &failed) {
+            (true, true, _) => view! { <Placeholder class="placeholder-list" /> }.into_any(),
+            (true, false, None) => view! { <p class="muted">"No training on record yet."</p> }.into_any(),
+            (true, false, Some(_)) => ().into_any(),
+            (false, ..) => view! { <p class="muted" role="status">{count}</p><TrainingList items /> }.into_any(),
+        };
+        let button = (more && failed.is_none()).then(|| {
+            view! {
+                <button type="button" class="button" disabled=busy on:click=move |_| load_more()>
+                    {if busy { "Loading…" } else { "Show more trainings" }}
+                </button>
+            }
+        });
+        let failed = failed.map(|e| {
+            view! { <ErrorPanel what="Your training history".into() message=e.message() retry=Callback::new(move |()| load_more()) /> }
+        });
+        view! { {state} {failed} {button} }
     };
     view! {
         <section class="history" aria-labelledby="history-title">
             <h2 id="history-title">"Your training history"</h2>
-            {move || (shown() == 0 && loading.get()).then(|| view! { <Placeholder class="placeholder-list" /> })}
-            {move || (shown() == 0 && !loading.get() && error.with(Option::is_none))
-                .then(|| view! { <p class="muted">"No training on record yet."</p> })}
-            {move || (shown() > 0).then(|| view! {
-                <p class="muted" role="status">{count}</p>
-                <TrainingList items=history.with(|h| h.items.clone()) />
-            })}
-            {move || error.get().map(|e| view! {
-                <ErrorPanel what="Your training history".into() message=e.message() retry=Callback::new(move |()| load_more()) />
-            })}
-            {move || (shown() > 0 && history.with(|h| h.next.is_some()) && error.with(Option::is_none)).then(|| view! {
-                <button type="button" class="button" disabled=move || loading.get() on:click=move |_| load_more()>
-                    {move || if loading.get() { "Loading…" } else { "Show more trainings" }}
-                </button>
-            })}
+            {body}
         </section>
     }
 }

@@ -129,11 +129,10 @@ impl Entitled {
             in_range("individual.monthsCounted", ind.months_counted, 0.0, 12.0, "a year has at most 12 months")?;
         let full_time_value = amount("individual.fullTimeValue", ind.full_time_value)?;
         let individual = amount("individual.value", ind.value)?;
-        let sectoral = item
-            .sectoral
-            .iter()
-            .map(|s| Ok((s.label.clone(), amount("sectoral.value", s.value)?)))
-            .collect::<Result<Vec<_>, DataError>>()?;
+        let mut sectoral = Vec::new();
+        for s in &item.sectoral {
+            sectoral.push((s.label.clone(), amount("sectoral.value", s.value)?));
+        }
         let total = amount("total", item.total)?;
 
         let mut findings = Vec::new();
@@ -238,21 +237,17 @@ pub struct Ledger {
 
 impl Ledger {
     pub fn from_item(item: &dto::LedgerItem) -> Result<Ledger, DataError> {
-        let mut rows = item
-            .years
-            .iter()
-            .map(|y| {
-                Ok(LedgerRow {
-                    year: y.year,
-                    carried_in: amount("years.carriedIn", y.carried_in)?,
-                    entitled: amount("years.entitled", y.entitled)?,
-                    attended: amount("years.attended", y.attended)?,
-                    carried_out: amount("years.carriedOut", y.carried_out)?,
-                    is_final: y.is_final,
-                })
-            })
-            .collect::<Result<Vec<_>, DataError>>()?;
-        rows.sort_by_key(|r| r.year);
+        let mut rows = Vec::new();
+        for y in &item.years {
+            rows.push(LedgerRow {
+                year: y.year,
+                carried_in: amount("years.carriedIn", y.carried_in)?,
+                entitled: amount("years.entitled", y.entitled)?,
+                attended: amount("years.attended", y.attended)?,
+                carried_out: amount("years.carriedOut", y.carried_out)?,
+                is_final: y.is_final,
+            });
+        }
         if item.reference_period.end < item.reference_period.start {
             return Err(DataError {
                 field: "referencePeriod",
@@ -274,6 +269,7 @@ impl Ledger {
         })
     }
 
+    /// The row of a year, wherever the back end put it in the list.
     pub fn row(&self, year: i32) -> Option<&LedgerRow> {
         self.rows.iter().find(|r| r.year == year)
     }
@@ -283,7 +279,8 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
     use chrono::Datelike;
     let forfeit_year = forfeited_on.map(|d| d.0.year());
     let mut found = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
+    // rows come in the back end's order; at most a handful, so look years up rather than sort
+    for row in rows {
         // in the year of a forfeiture the balance may be carried out as lost (0)
         let lost = Some(row.year) == forfeit_year && row.carried_out == Amount::ZERO;
         if !lost {
@@ -293,7 +290,7 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
                 computed,
             });
         }
-        let previous = i.checked_sub(1).and_then(|p| rows.get(p)).filter(|p| p.year + 1 == row.year);
+        let previous = rows.iter().find(|p| p.year + 1 == row.year);
         // a forfeiture in the previous year legitimately breaks the chain
         if let Some(prev) = previous.filter(|p| Some(p.year) != forfeit_year) {
             if !row.carried_in.agrees_with(prev.carried_out) {
@@ -301,7 +298,7 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
             }
         }
     }
-    let computed = match (forfeited_on, rows.last()) {
+    let computed = match (forfeited_on, rows.iter().max_by_key(|r| r.year)) {
         (Some(_), _) | (None, None) => Amount::ZERO,
         (None, Some(last)) => last.remaining().max0(),
     };
@@ -397,6 +394,21 @@ mod tests {
         assert_eq!(l.row(2025).unwrap().available(), a(2.8));
         assert_eq!(l.row(2025).unwrap().used_share(), 1.0);
         assert!((l.row(2026).unwrap().used_share() - 2.5 / 4.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn years_in_any_order_are_checked_by_year() {
+        let shuffled = LEDGER.replace(
+            r#"{"year":2024,"carriedIn":0,"entitled":2.4,"attended":2.0,"carriedOut":0.4,"final":true},"#,
+            "",
+        )
+        .replace(
+            r#""carriedOut":1.7,"final":false}]"#,
+            r#""carriedOut":1.7,"final":false},{"year":2024,"carriedIn":0,"entitled":2.4,"attended":2.0,"carriedOut":0.4,"final":true}]"#,
+        );
+        let l = ledger(&shuffled).unwrap();
+        assert_eq!(l.rows.last().unwrap().year, 2024, "the fixture really is out of order");
+        assert!(l.findings.is_empty(), "{:?}", l.findings);
     }
 
     #[test]
