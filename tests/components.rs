@@ -8,7 +8,8 @@ use training_account::api::client::resolve;
 use training_account::api::json::parse;
 use training_account::api::dto::{Attendance, CarryOver, Entitlements};
 use training_account::api::ApiError;
-use training_account::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
+use training_account::components::figure_card::FigureCard;
+use training_account::domain::cards;
 use training_account::components::loaded::{loaded, Remote};
 use training_account::domain::figures::{Attended, Entitled, Ledger};
 use wasm_bindgen::JsCast;
@@ -29,6 +30,10 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::Htm
     div
 }
 
+fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {
+    cards.into_iter().map(|card| view! { <FigureCard card /> }).collect_view()
+}
+
 fn text(el: &web_sys::HtmlElement) -> String {
     el.text_content().unwrap_or_default()
 }
@@ -44,7 +49,7 @@ async fn tick(ms: i32) {
 fn entitled_card_shows_total_formula_and_sectoral_credit() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
     let figure = Some(Entitled::from_item(&e.items[0]));
-    let el = mount(move || view! { <EntitledCard year=2026 figure /> });
+    let el = mount(move || cards_view(vec![cards::entitled(2026, figure)]));
     let t = text(&el);
     assert!(t.contains("Entitled in 2026"), "{t}");
     assert!(t.contains("4.2 days"), "{t}");
@@ -58,7 +63,7 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 fn attended_card_splits_formal_and_informal() {
     let a: Attendance = parse(include_str!("../demo/fixtures/a/attendance-2026.json")).unwrap();
     let figure = Some(Attended::from_item(&a.items[0]));
-    let el = mount(move || view! { <AttendedCard year=2026 figure /> });
+    let el = mount(move || cards_view(vec![cards::attended(2026, figure)]));
     let t = text(&el);
     assert!(t.contains("3 days") && t.contains("Formal training2 days") && t.contains("Informal training1 day"), "{t}");
     assert!(t.contains("Not counted towards your right0.5 days"), "{t}");
@@ -68,7 +73,7 @@ fn attended_card_splits_formal_and_informal() {
 fn ledger_cards_show_left_carried_in_and_credit() {
     let l: CarryOver = parse(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
     let figure = Some(Ledger::from_item(&l.items[0]));
-    let el = mount(move || view! { <LedgerCards year=2026 figure /> });
+    let el = mount(move || cards_view(cards::ledger(2026, figure)));
     let t = text(&el);
     assert!(t.contains("Left for 20262.5 days"), "{t}");
     assert!(t.contains("Carried into 20260.5 days"), "{t}");
@@ -81,7 +86,7 @@ fn ledger_cards_show_left_carried_in_and_credit() {
 fn broken_figures_are_flagged_and_impossible_ones_refused() {
     let l: CarryOver = parse(include_str!("../demo/fixtures/d/carry-over.json")).unwrap();
     let figure = Some(Ledger::from_item(&l.items[0]));
-    let el = mount(move || view! { <LedgerCards year=2026 figure /> });
+    let el = mount(move || cards_view(cards::ledger(2026, figure)));
     let t = text(&el);
     assert!(t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."), "{t}");
 
@@ -90,7 +95,7 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
     )
     .unwrap();
     let figure = Some(Entitled::from_item(&e.items[0]));
-    let el = mount(move || view! { <EntitledCard year=2026 figure /> });
+    let el = mount(move || cards_view(vec![cards::entitled(2026, figure)]));
     let t = text(&el);
     assert!(t.contains("impossible value") && t.contains("individual.regimeFraction = 7"), "{t}");
 }

@@ -64,12 +64,19 @@ where
     T: FromJson + 'static,
     V: IntoView + 'static,
 {
-    move || match res.get() {
+    // only decoding and the caller's view are per type; the switch between placeholder, view and
+    // error below is compiled once for all resources
+    let state: StateFn = Box::new(move || res.get().map(|r| r.map(|v| render(v).into_any())));
+    state_view(state, what, placeholder, Callback::new(move |()| res.refetch()))
+}
+
+type StateFn = Box<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sync>;
+
+fn state_view(state: StateFn, what: String, placeholder: &'static str, retry: Callback<()>) -> impl IntoView {
+    move || match state() {
         None => view! { <Placeholder class=placeholder /> }.into_any(),
-        Some(Ok(value)) => render(value).into_any(),
-        Some(Err(e)) => {
-            view! { <ErrorPanel what=what.clone() message=e.message() retry=Callback::new(move |()| res.refetch()) /> }.into_any()
-        }
+        Some(Ok(view)) => view,
+        Some(Err(e)) => view! { <ErrorPanel what=what.clone() message=e.message() retry /> }.into_any(),
     }
 }
 

@@ -2,9 +2,7 @@
 
 pub mod breakdown;
 pub mod employer_header;
-pub mod figure_cards;
-pub mod findings;
+pub mod figure_card;
 pub mod loaded;
 pub mod training_history;
 pub mod training_list;
-pub mod usage_bar;

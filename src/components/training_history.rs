@@ -18,11 +18,11 @@ struct State {
 
 #[component]
 pub fn TrainingHistory() -> impl IntoView {
-    let client = StoredValue::new(expect_context::<Client>());
+    let client = expect_context::<Client>();
     // one signal for the whole state (each signal type costs the app its own code)
     let state = RwSignal::new(State::default());
 
-    let load_more = move || {
+    let load_more = Callback::new(move |()| {
         if state.with_untracked(|s| s.loading || !s.history.can_load_more()) {
             return;
         }
@@ -31,7 +31,7 @@ pub fn TrainingHistory() -> impl IntoView {
             s.error = None;
             s.history.next.clone()
         });
-        let client = client.get_value();
+        let client = client.clone();
         spawn_local(async move {
             let result = client.trainings(next.flatten()).await;
             state.update(|s| {
@@ -42,8 +42,8 @@ pub fn TrainingHistory() -> impl IntoView {
                 }
             });
         });
-    };
-    load_more();
+    });
+    load_more.run(());
 
     // one reactive closure for the whole state: each extra closure would compile its own view code
     let body = move || {
@@ -61,13 +61,13 @@ pub fn TrainingHistory() -> impl IntoView {
         };
         let button = (more && failed.is_none()).then(|| {
             view! {
-                <button type="button" class="button" disabled=busy on:click=move |_| load_more()>
+                <button type="button" class="button" disabled=busy on:click=move |_| load_more.run(())>
                     {if busy { "Loading…" } else { "Show more trainings" }}
                 </button>
             }
         });
         let failed = failed.map(|e| {
-            view! { <ErrorPanel what="Your training history".into() message=e.message() retry=Callback::new(move |()| load_more()) /> }
+            view! { <ErrorPanel what="Your training history".into() message=e.message() retry=load_more /> }
         });
         view! { {state} {failed} {button} }
     };

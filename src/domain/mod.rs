@@ -1,6 +1,7 @@
 //! Pure Rust: no Leptos, no web-sys. Everything here runs and is tested natively.
 
 pub mod amount;
+pub mod cards;
 pub mod figures;
 pub mod format;
 pub mod history;

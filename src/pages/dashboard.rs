@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use crate::api::dto::{Attendance, CarryOver, Entitlements, Me};
 use crate::api::resources;
 use crate::components::employer_header::EmployerHeader;
-use crate::components::figure_cards::{AttendedCard, EntitledCard, LedgerCards};
+use crate::components::figure_card::FigureCard;
 use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
+use crate::domain::cards;
 use crate::domain::figures::{Attended, Entitled, Ledger};
 use crate::domain::ids::ssin_masked;
 
@@ -43,15 +44,15 @@ pub fn Dashboard() -> impl IntoView {
                         <div class="cards">
                             {loaded(entitlements, format!("Entitled in {year}"), "placeholder-card", move |e: Entitlements| {
                                 let figure = e.items.iter().find(|i| i.employer_id == id1).map(Entitled::from_item);
-                                view! { <EntitledCard year figure /> }
+                                view! { <FigureCard card=cards::entitled(year, figure) /> }
                             })}
                             {loaded(attendance, format!("Attended in {year}"), "placeholder-card", move |a: Attendance| {
                                 let figure = a.items.iter().find(|i| i.employer_id == id2).map(Attended::from_item);
-                                view! { <AttendedCard year figure /> }
+                                view! { <FigureCard card=cards::attended(year, figure) /> }
                             })}
                             {loaded(ledger, "Carry-over and training credit".into(), "placeholder-card", move |l: CarryOver| {
                                 let figure = l.items.iter().find(|i| i.employer_id == id3).map(Ledger::from_item);
-                                view! { <LedgerCards year figure /> }
+                                cards::ledger(year, figure).into_iter().map(|card| view! { <FigureCard card /> }).collect_view()
                             })}
                         </div>
                     </section>

@@ -14,11 +14,11 @@ use crate::domain::labels::label;
 #[component]
 pub fn TrainingDetail() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
         <p><a href="/">"← Back to your training account"</a></p>
         {move || {
-            let training = Remote::new(resources::training(&id.get()));
+            let id = params.read().get("id").unwrap_or_default();
+            let training = Remote::new(resources::training(&id));
             loaded(training, "This training".into(), "placeholder-detail", |t: Training| view! { <Detail t /> })
         }}
     }
