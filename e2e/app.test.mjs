@@ -57,7 +57,8 @@ test('persona b: part-time on a sector agreement, two employers, one forfeited',
   assert.match(await first.innerText(), /Carried into 2026\s+0 days/);
   assert.match(await second.innerText(), /Employed 1 Jan 2022 – 30 Jun 2025/);
   assert.match(await second.innerText(), /Training credit now\s+0 days[\s\S]*Forfeited on 30 Jun 2025 \(resignation\)/);
-  assert.match(await second.innerText(), /No training right recorded for 2026 at this employer/);
+  assert.match(await second.innerText(), /This employment ended on 30 Jun 2025, before 2026: only the balance it left is shown\./);
+  assert.equal(await second.getByTestId('entitled').count(), 0, 'no empty cards for a past employment');
   assert.doesNotMatch(await page.locator('body').innerText(), /do not add up/);
   await screenshot(page, 'dashboard-b-phone');
   assert.deepEqual(problems, []);

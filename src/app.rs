@@ -1,7 +1,7 @@
 //! Start-up: read config.json, then hand the API client to the routed pages.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::api::client::{config_url, Client};
@@ -33,10 +33,10 @@ fn Shell(client: Client) -> impl IntoView {
                 <a href="/" class="brand">"Training account"</a>
             </header>
             <main id="main" class="page">
-                <Routes fallback=NotFound>
+                <FlatRoutes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/trainings/:id") view=TrainingDetail />
-                </Routes>
+                </FlatRoutes>
             </main>
         </Router>
     }
