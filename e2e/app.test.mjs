@@ -168,7 +168,7 @@ test('a broken or missing config.json gets an error screen that names it', async
     await page.goto(`${process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097'}/trainings/x`);
     await page.getByRole('heading', { name: 'This app is not set up correctly' }).waitFor();
     assert.match(await page.locator('.config-error').innerText(), message);
-    if (reply.status === 200 && reply.body.startsWith('{ "api')) await screenshot(page, 'config-broken-phone');
+    if (reply.status === 200 && reply.body.startsWith('{ "api')) await screenshot(page, 'config-broken-desktop');
     await page.close();
   }
 });

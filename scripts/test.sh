@@ -16,7 +16,7 @@ step "native tests: domain, contract, config, demo back end"
 cargo test --locked --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --locked --target wasm32-unknown-unknown --test components
+cargo test --locked --target wasm32-unknown-unknown --test components --test transport
 
 step "release build"
 trunk build --release
@@ -30,5 +30,7 @@ step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL"
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "$E2E_BASE_URL/api/v1/me" >/dev/null && break; sleep 0.1; done
+# the tests must talk to this run's server, not to one left on the port
+kill -0 "$server" 2>/dev/null || { echo "the demo back end did not start on port $E2E_PORT" >&2; exit 1; }
 node --test e2e/
 echo "screenshots: $E2E_SCREENSHOTS"

@@ -14,7 +14,8 @@ pub fn App() -> impl IntoView {
     let url = config_url();
     let text = text_resource(Client::new(String::new(), None), url.clone());
     move || {
-        let config = text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)));
+        let config =
+            text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)));
         match config {
             None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
             Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),

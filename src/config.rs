@@ -1,8 +1,8 @@
 //! The runtime configuration (`config.json` beside index.html), checked before anything else runs.
 
 use crate::api::dto::{Code, Language};
-use crate::api::ApiError;
 use crate::api::json::{read_value, Bad, FromJson, Obj};
+use crate::api::ApiError;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -17,7 +17,11 @@ pub enum AuthMode {
     None,
     /// A token handed over by the embedding page, kept in memory only.
     Bearer,
-    Oidc { issuer: String, client_id: String, scopes: Vec<String> },
+    Oidc {
+        issuer: String,
+        client_id: String,
+        scopes: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +52,9 @@ impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ConfigError::Missing { url } => write!(f, "The configuration file was not found at {url}."),
-            ConfigError::Unreadable { url, why } => write!(f, "The configuration file at {url} could not be read: {why}."),
+            ConfigError::Unreadable { url, why } => {
+                write!(f, "The configuration file at {url} could not be read: {why}.")
+            }
             ConfigError::NotJson { why } => write!(f, "config.json is not valid JSON: {why}."),
             ConfigError::Invalid { why } => write!(f, "config.json is not usable: {why}."),
         }
@@ -85,7 +91,8 @@ impl FromJson for Config {
 }
 
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ConfigError::NotJson { why: e.to_string() })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ConfigError::NotJson { why: e.to_string() })?;
     read_value(&value).map_err(|why| ConfigError::Invalid { why })
 }
 
@@ -109,7 +116,10 @@ mod tests {
     #[test]
     fn problems_are_named() {
         assert!(matches!(parse("{ not json"), Err(ConfigError::NotJson { .. })));
-        assert_eq!(parse("{}").unwrap_err().to_string(), "config.json is not usable: \"apiBaseUrl\" is missing or empty.");
+        assert_eq!(
+            parse("{}").unwrap_err().to_string(),
+            "config.json is not usable: \"apiBaseUrl\" is missing or empty."
+        );
         assert!(parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).unwrap_err().to_string().contains("magic"));
         assert!(parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc"}}"#).unwrap_err().to_string().contains("issuer"));
         assert!(parse(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).is_err());

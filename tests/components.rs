@@ -5,12 +5,12 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 use training_account::api::client::resolve;
-use training_account::api::json::parse;
 use training_account::api::dto::{Attendance, CarryOver, Entitlements};
+use training_account::api::json::parse;
 use training_account::api::ApiError;
 use training_account::components::figure_card::FigureCard;
-use training_account::domain::cards;
 use training_account::components::loaded::{loaded, Remote};
+use training_account::domain::cards;
 use training_account::domain::figures::{Attended, Entitled, Ledger};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -88,10 +88,14 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
     let figure = Some(Ledger::from_item(&l.items[0]));
     let el = mount(move || cards_view(cards::ledger(2026, figure)));
     let t = text(&el);
-    assert!(t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."), "{t}");
+    assert!(
+        t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."),
+        "{t}"
+    );
 
     let e: Entitlements = parse(
-        &include_str!("../demo/fixtures/a/entitlements-2026.json").replace("\"regimeFraction\": 1.0", "\"regimeFraction\": 7"),
+        &include_str!("../demo/fixtures/a/entitlements-2026.json")
+            .replace("\"regimeFraction\": 1.0", "\"regimeFraction\": 7"),
     )
     .unwrap();
     let figure = Some(Entitled::from_item(&e.items[0]));
@@ -129,8 +133,12 @@ async fn a_failed_resource_shows_its_error_and_retries() {
 #[wasm_bindgen_test]
 async fn a_body_that_breaks_the_contract_is_an_error_not_a_panic() {
     let el = mount(|| {
-        let text = LocalResource::new(|| async { Ok::<_, ApiError>(r#"{"year": 2026, "items": [{"employerId": 7}]}"#.to_string()) });
-        loaded(Remote::<Attendance>::from_text(text), "Attended in 2026".into(), "placeholder-card", |_: Attendance| "unexpected")
+        let text = LocalResource::new(|| async {
+            Ok::<_, ApiError>(r#"{"year": 2026, "items": [{"employerId": 7}]}"#.to_string())
+        });
+        loaded(Remote::<Attendance>::from_text(text), "Attended in 2026".into(), "placeholder-card", |_: Attendance| {
+            "unexpected"
+        })
     });
     tick(50).await;
     let t = text(&el);
@@ -140,7 +148,10 @@ async fn a_body_that_breaks_the_contract_is_an_error_not_a_panic() {
 #[wasm_bindgen_test]
 fn next_links_resolve_against_the_response_url() {
     let base = "http://127.0.0.1:8080/api/v1/me/trainings?limit=20";
-    assert_eq!(resolve("trainings?limit=20&cursor=20", base).unwrap(), "http://127.0.0.1:8080/api/v1/me/trainings?limit=20&cursor=20");
+    assert_eq!(
+        resolve("trainings?limit=20&cursor=20", base).unwrap(),
+        "http://127.0.0.1:8080/api/v1/me/trainings?limit=20&cursor=20"
+    );
     assert_eq!(resolve("https://other.example/p?c=1", base).unwrap(), "https://other.example/p?c=1");
     assert_eq!(resolve("/v2/x", base).unwrap(), "http://127.0.0.1:8080/v2/x");
     assert!(matches!(resolve("http://[bad", base), Err(ApiError::Malformed(_))));

@@ -27,18 +27,28 @@ fn header(k: &str, v: &str) -> Header {
     Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("static header names are valid")
 }
 
-fn json_reply(status: u16, body: &Value, content_type: &str) -> Reply {
-    Response::from_string(body.to_string())
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
+/// What the API answers, before it becomes HTTP.
+#[derive(Debug)]
+struct Answer {
+    status: u16,
+    body: Value,
 }
 
-fn problem(status: u16, title: &str, detail: &str) -> Reply {
-    json_reply(
-        status,
-        &json!({"type": "about:blank", "title": title, "status": status, "detail": detail}),
-        "application/problem+json",
-    )
+fn ok(body: Value) -> Answer {
+    Answer { status: 200, body }
+}
+
+fn problem(status: u16, title: &str, detail: &str) -> Answer {
+    Answer { status, body: json!({"type": "about:blank", "title": title, "status": status, "detail": detail}) }
+}
+
+impl Answer {
+    fn into_reply(self) -> Reply {
+        let kind = if self.status < 400 { "application/json" } else { "application/problem+json" };
+        Response::from_string(self.body.to_string())
+            .with_status_code(self.status)
+            .with_header(header("Content-Type", kind))
+    }
 }
 
 fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
@@ -58,21 +68,24 @@ fn persona(req: &Request) -> String {
 
 impl Demo {
     /// A fixture file, or `None`; a fixture may stand for a failure: `{"$demoStatus": 503}`.
-    fn fixture(&self, persona: &str, name: &str) -> Option<Result<Value, Reply>> {
+    fn fixture(&self, persona: &str, name: &str) -> Option<Result<Value, Answer>> {
         let text = fs::read_to_string(self.fixtures.join(persona).join(name)).ok()?;
         let value: Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) => return Some(Err(problem(500, "Broken fixture", &format!("{name}: {e}")))),
         };
         match value.get("$demoStatus").and_then(Value::as_u64) {
-            Some(s) => Some(Err(problem(s as u16, "Demo failure", &format!("{name} fails on purpose in this persona")))),
+            Some(s) => {
+                Some(Err(problem(s as u16, "Demo failure", &format!("{name} fails on purpose in this persona"))))
+            }
             None => Some(Ok(value)),
         }
     }
 
-    fn api(&self, persona: &str, path: &str, query: &str) -> Reply {
-        let year = || -> Result<i32, Reply> {
-            let raw = query_param(query, "year").ok_or_else(|| problem(400, "Bad Request", "the year parameter is required"))?;
+    fn api(&self, persona: &str, path: &str, query: &str) -> Answer {
+        let year = || -> Result<i32, Answer> {
+            let raw = query_param(query, "year")
+                .ok_or_else(|| problem(400, "Bad Request", "the year parameter is required"))?;
             raw.parse().map_err(|_| problem(400, "Bad Request", &format!("year {raw:?} is not a year")))
         };
         let found = match path {
@@ -84,7 +97,10 @@ impl Demo {
                     Err(r) => return r,
                 };
                 let kind = path.rsplit('/').next().unwrap_or_default();
-                Some(self.fixture(persona, &format!("{kind}-{y}.json")).unwrap_or_else(|| Ok(json!({"year": y, "items": []}))))
+                Some(
+                    self.fixture(persona, &format!("{kind}-{y}.json"))
+                        .unwrap_or_else(|| Ok(json!({"year": y, "items": []}))),
+                )
             }
             "v1/me/trainings" => return self.trainings(persona, query),
             p => match p.strip_prefix("v1/me/trainings/") {
@@ -93,13 +109,13 @@ impl Demo {
             },
         };
         match found {
-            Some(Ok(v)) => json_reply(200, &v, "application/json"),
+            Some(Ok(v)) => ok(v),
             Some(Err(r)) => r,
             None => problem(404, "Not Found", &format!("no resource at {path}")),
         }
     }
 
-    fn all_trainings(&self, persona: &str) -> Result<Vec<Value>, Reply> {
+    fn all_trainings(&self, persona: &str) -> Result<Vec<Value>, Answer> {
         match self.fixture(persona, "trainings.json") {
             Some(Ok(Value::Array(items))) => Ok(items),
             Some(Ok(_)) => Err(problem(500, "Broken fixture", "trainings.json must be an array")),
@@ -108,7 +124,7 @@ impl Demo {
         }
     }
 
-    fn trainings(&self, persona: &str, query: &str) -> Reply {
+    fn trainings(&self, persona: &str, query: &str) -> Answer {
         let mut items = match self.all_trainings(persona) {
             Ok(items) => items,
             Err(r) => return r,
@@ -141,13 +157,13 @@ impl Demo {
             q.push(&cursor);
             format!("trainings?{}", q.join("&"))
         });
-        json_reply(200, &json!({"items": &items[offset..end], "total": total, "next": next}), "application/json")
+        ok(json!({"items": &items[offset..end], "total": total, "next": next}))
     }
 
-    fn training(&self, persona: &str, id: &str) -> Reply {
+    fn training(&self, persona: &str, id: &str) -> Answer {
         match self.all_trainings(persona) {
             Ok(items) => match items.into_iter().find(|t| t.get("id").and_then(Value::as_str) == Some(id)) {
-                Some(t) => json_reply(200, &t, "application/json"),
+                Some(t) => ok(t),
                 None => problem(404, "Not Found", &format!("no training with id {id:?}")),
             },
             Err(r) => r,
@@ -185,8 +201,10 @@ impl Demo {
             Ok(bytes) => Response::from_data(bytes)
                 .with_header(header("Content-Type", content_type(&file)))
                 .with_header(header("Cache-Control", "no-cache")),
-            Err(_) => Response::from_string(format!("{} is missing: build the app first (trunk build)", file.display()))
-                .with_status_code(404),
+            Err(_) => {
+                Response::from_string(format!("{} is missing: build the app first (trunk build)", file.display()))
+                    .with_status_code(404)
+            }
         }
     }
 
@@ -197,8 +215,8 @@ impl Demo {
         let reply = if let Some(api_path) = path.strip_prefix("/api/") {
             let reply = match req.method() {
                 Method::Options => Response::from_string("").with_status_code(204),
-                Method::Get | Method::Head => self.api(&persona, api_path, query),
-                _ => problem(405, "Method Not Allowed", "this API is read-only"),
+                Method::Get | Method::Head => self.api(&persona, api_path, query).into_reply(),
+                _ => problem(405, "Method Not Allowed", "this API is read-only").into_reply(),
             };
             reply
                 .with_header(header("Access-Control-Allow-Origin", "*"))
@@ -259,5 +277,68 @@ fn main() {
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
     for req in server.incoming_requests() {
         demo.handle(req);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Demo {
+        let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        Demo { dist: here.join("../dist"), fixtures: here.join("fixtures") }
+    }
+
+    fn ids(a: &Answer) -> Vec<String> {
+        a.body["items"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn history_pages_with_relative_next_links_to_the_end() {
+        let d = demo();
+        let first = d.api("a", "v1/me/trainings", "limit=20");
+        assert_eq!((first.status, first.body["total"].as_u64()), (200, Some(61)));
+        assert_eq!(ids(&first).len(), 20);
+        assert_eq!(first.body["next"], "trainings?limit=20&cursor=20");
+        let last = d.api("a", "v1/me/trainings", "limit=20&cursor=60");
+        assert_eq!(ids(&last).len(), 1);
+        assert!(last.body["next"].is_null());
+        let dates: Vec<_> =
+            first.body["items"].as_array().unwrap().iter().map(|t| t["startDate"].as_str().unwrap()).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    }
+
+    #[test]
+    fn history_filters_by_year_and_employer() {
+        let d = demo();
+        let y = d.api("a", "v1/me/trainings", "year=2025&limit=100");
+        assert!(y.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["startDate"].as_str().unwrap().starts_with("2025-")));
+        let e2 = d.api("b", "v1/me/trainings", "employerId=e2");
+        assert!(!ids(&e2).is_empty() && ids(&e2).iter().all(|id| id.starts_with("b2-")));
+    }
+
+    #[test]
+    fn bad_requests_and_unknown_things_are_problems() {
+        let d = demo();
+        assert_eq!(d.api("a", "v1/me/entitlements", "").status, 400);
+        assert_eq!(d.api("a", "v1/me/attendance", "year=twenty").status, 400);
+        assert_eq!(d.api("a", "v1/me/trainings", "limit=0").status, 400);
+        assert_eq!(d.api("a", "v1/me/trainings", "cursor=9999").status, 400);
+        let missing = d.api("a", "v1/me/trainings/nope", "");
+        assert_eq!((missing.status, missing.body["title"].as_str()), (404, Some("Not Found")));
+        assert_eq!(d.api("a", "v1/nothing", "").status, 404);
+    }
+
+    #[test]
+    fn years_without_data_are_empty_and_broken_personas_fail_on_purpose() {
+        let d = demo();
+        let empty = d.api("a", "v1/me/entitlements", "year=2019");
+        assert_eq!((empty.status, empty.body["items"].as_array().map(Vec::len)), (200, Some(0)));
+        assert_eq!(d.api("d", "v1/me/attendance", "year=2026").status, 503);
+        assert_eq!(d.api("d", "v1/me/trainings", "").status, 500);
     }
 }

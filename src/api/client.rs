@@ -15,6 +15,7 @@ pub struct Client {
     base: String,
     /// Held in memory only: never stored, logged or put in a URL.
     token: Option<String>,
+    timeout_ms: i32,
 }
 
 /// Aborts the request when dropped late, and stops the timer when dropped in time.
@@ -56,30 +57,49 @@ pub struct Page {
 
 impl Client {
     pub fn new(base: String, token: Option<String>) -> Client {
-        Client { base, token }
+        Client { base, token, timeout_ms: TIMEOUT_MS }
+    }
+
+    /// Another time limit than the default 15 s.
+    pub fn with_timeout(self, timeout_ms: i32) -> Client {
+        Client { timeout_ms, ..self }
     }
 
     /// GETs a resource path (or an absolute URL, for `next` links) and returns the body and the
     /// final URL. Not generic: the transport is compiled once, not once per resource type.
     pub async fn get_text(&self, path: &str) -> Result<(String, String), ApiError> {
         let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
-        let deadline = Deadline::start(TIMEOUT_MS);
-        let mut req = Request::get(&url)
-            .header("Accept", "application/json")
-            .abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref());
-        if let Some(token) = &self.token {
-            req = req.header("Authorization", &format!("Bearer {token}"));
-        }
+        let deadline = Deadline::start(self.timeout_ms);
+        let req = self
+            .request(&url, deadline.as_ref())
+            .ok_or_else(|| ApiError::Malformed(format!("\"{url}\" is not a usable URL")))?;
         let lost = |_| match deadline.as_ref().is_some_and(Deadline::expired) {
             true => ApiError::Timeout,
             false => ApiError::Offline,
         };
-        let resp = req.send().await.map_err(lost)?;
+        let resp = Request::from(req).send().await.map_err(lost)?;
         let body = resp.text().await.map_err(lost)?;
         if !resp.ok() {
             return Err(ApiError::from_status(resp.status(), &body, resp.headers().get("Retry-After").as_deref()));
         }
-        Ok((body, resp.url()))
+        // a synthetic response (a service worker's, say) has no URL: links then resolve against ours
+        let final_url = Some(resp.url()).filter(|u| !u.is_empty()).unwrap_or(url);
+        Ok((body, final_url))
+    }
+
+    /// The request as it goes out. Built here rather than with gloo-net's builder, which appends a
+    /// stray `&` to URLs that already have a query (and so would alter `next` links).
+    fn request(&self, url: &str, deadline: Option<&Deadline>) -> Option<web_sys::Request> {
+        let headers = web_sys::Headers::new().ok()?;
+        headers.set("Accept", "application/json").ok()?;
+        if let Some(token) = &self.token {
+            headers.set("Authorization", &format!("Bearer {token}")).ok()?;
+        }
+        let init = web_sys::RequestInit::new();
+        init.set_method("GET");
+        init.set_headers(&headers);
+        init.set_signal(deadline.map(|d| d.controller.signal()).as_ref());
+        web_sys::Request::new_with_str_and_init(url, &init).ok()
     }
 
     /// The first page of history, or the page a previous `next_url` points at.

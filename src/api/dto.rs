@@ -187,10 +187,7 @@ contract!(LedgerItem {
     forfeited: Option<Forfeited> = read_opt_obj("forfeited"),
 });
 
-contract!(Period {
-    start: Date = date("start"),
-    end: Date = date("end"),
-});
+contract!(Period { start: Date = date("start"), end: Date = date("end") });
 
 contract!(LedgerYear {
     year: i32 = int("year"),
@@ -300,7 +297,10 @@ mod tests {
 
     #[test]
     fn wrong_types_are_errors_that_name_the_field() {
-        assert_eq!(parse::<Attendance>(r#"{"year":"2026","items":[]}"#).err().unwrap(), "year should be a whole number");
+        assert_eq!(
+            parse::<Attendance>(r#"{"year":"2026","items":[]}"#).err().unwrap(),
+            "year should be a whole number"
+        );
         assert_eq!(
             parse::<CarryOver>(r#"{"items":[{"employerId":"e1"}]}"#).err().unwrap(),
             "items[0].unit should be a code"

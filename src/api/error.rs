@@ -9,10 +9,17 @@ pub enum ApiError {
     Unauthorized,
     Forbidden,
     NotFound,
-    RateLimited { retry_after_seconds: Option<u32> },
-    Server { status: u16 },
+    RateLimited {
+        retry_after_seconds: Option<u32>,
+    },
+    Server {
+        status: u16,
+    },
     /// Any other 4xx, e.g. a 400 for a request the back end does not understand.
-    Rejected { status: u16, detail: Option<String> },
+    Rejected {
+        status: u16,
+        detail: Option<String>,
+    },
     /// The answer arrived but is not what the contract describes.
     Malformed(String),
 }
@@ -38,7 +45,9 @@ impl ApiError {
 
     pub fn message(&self) -> String {
         match self {
-            ApiError::Offline => "The training account service cannot be reached. Check your connection and try again.".into(),
+            ApiError::Offline => {
+                "The training account service cannot be reached. Check your connection and try again.".into()
+            }
             ApiError::Timeout => "The training account service took too long to answer. Try again in a moment.".into(),
             ApiError::Unauthorized => "You are not signed in, or your session has expired. Sign in again.".into(),
             ApiError::Forbidden => "You are not allowed to see this information.".into(),
@@ -99,7 +108,9 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_message() {
-        for e in [ApiError::Offline, ApiError::Timeout, ApiError::Malformed("x".into()), ApiError::Server { status: 502 }] {
+        for e in
+            [ApiError::Offline, ApiError::Timeout, ApiError::Malformed("x".into()), ApiError::Server { status: 502 }]
+        {
             assert!(e.message().len() > 20);
         }
     }

@@ -35,7 +35,16 @@ pub struct Usage {
 
 impl Card {
     fn new(id: &'static str, title: String) -> Card {
-        Card { id, title, figure: None, notes: Vec::new(), rows: Vec::new(), usage: None, findings: Vec::new(), problem: None }
+        Card {
+            id,
+            title,
+            figure: None,
+            notes: Vec::new(),
+            rows: Vec::new(),
+            usage: None,
+            findings: Vec::new(),
+            problem: None,
+        }
     }
 
     fn figure(mut self, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
@@ -101,7 +110,8 @@ pub fn attended(year: i32, figure: Option<Result<Attended, DataError>>) -> Card 
     };
     let u = &a.unit;
     let mut card = card.figure(a.attended, u, a.hours_per_day).findings(&a.findings, u);
-    card.rows = vec![("Formal training".into(), quantity(a.formal, u)), ("Informal training".into(), quantity(a.informal, u))];
+    card.rows =
+        vec![("Formal training".into(), quantity(a.formal, u)), ("Informal training".into(), quantity(a.informal, u))];
     if let Some(n) = a.not_counted {
         card.rows.push(("Not counted towards your right".into(), quantity(n, u)));
     }
@@ -115,7 +125,9 @@ pub fn attended(year: i32, figure: Option<Result<Attended, DataError>>) -> Card 
 pub fn ledger(year: i32, figure: Option<Result<Ledger, DataError>>) -> Vec<Card> {
     let l = match split(figure) {
         Ok(l) => l,
-        Err(error) => return vec![Card::new("ledger", "Carry-over".into()).unavailable("carry-over ledger", year, error)],
+        Err(error) => {
+            return vec![Card::new("ledger", "Carry-over".into()).unavailable("carry-over ledger", year, error)]
+        }
     };
     let u = &l.unit;
     let mut left = Card::new("left", format!("Left for {year}"));
@@ -124,7 +136,10 @@ pub fn ledger(year: i32, figure: Option<Result<Ledger, DataError>>) -> Vec<Card>
         Some(r) => {
             left = left.figure(r.remaining().max0(), u, l.hours_per_day);
             if r.remaining().is_negative() {
-                left = left.note(format!("You attended {} more than was available.", quantity(Amount::ZERO - r.remaining(), u)));
+                left = left.note(format!(
+                    "You attended {} more than was available.",
+                    quantity(Amount::ZERO - r.remaining(), u)
+                ));
             }
             left.usage = Some(Usage {
                 used_per_mille: (r.used_share() * 1000.0).round() as u32,
@@ -174,7 +189,10 @@ mod tests {
         );
         assert_eq!(
             card.rows,
-            [("Collective agreement".into(), "181682/CO/200".into()), ("Sectoral training credit".into(), "+ 1 day".into())]
+            [
+                ("Collective agreement".into(), "181682/CO/200".into()),
+                ("Sectoral training credit".into(), "+ 1 day".into())
+            ]
         );
         assert!(card.findings.is_empty() && card.problem.is_none());
     }
@@ -182,7 +200,10 @@ mod tests {
     #[test]
     fn missing_and_impossible_figures_say_so() {
         let none = attended(2026, None);
-        assert_eq!((none.figure, none.notes), (None, vec!["No attended training recorded for 2026 at this employer.".to_string()]));
+        assert_eq!(
+            (none.figure, none.notes),
+            (None, vec!["No attended training recorded for 2026 at this employer.".to_string()])
+        );
         let bad = DataError { field: "attended", value: "-1".into(), why: "a negative amount" };
         let card = attended(2026, Some(Err(bad)));
         assert_eq!(card.problem.as_deref(), Some("attended = -1 (a negative amount)"));
@@ -198,7 +219,12 @@ mod tests {
         assert_eq!(cards[0].figure.as_ref().unwrap().0, "2.5 days");
         assert_eq!(
             cards[0].usage,
-            Some(Usage { used_per_mille: 545, used: "3 days".into(), left: "2.5 days".into(), available: "5.5 days".into() })
+            Some(Usage {
+                used_per_mille: 545,
+                used: "3 days".into(),
+                left: "2.5 days".into(),
+                available: "5.5 days".into()
+            })
         );
         assert_eq!(cards[1].figure.as_ref().unwrap().0, "0.5 days");
         assert_eq!(cards[2].notes[0], "Usable until 31 Dec 2028, the end of the reference period.");

@@ -43,27 +43,32 @@ impl Finding {
         match self {
             Finding::IndividualValue { stated, computed } => format!(
                 "Your individual right is stated as {}, but full-time right × work regime × months / 12 gives {}.",
-                q(stated), q(computed)
+                q(stated),
+                q(computed)
             ),
             Finding::EntitlementTotal { stated, computed } => format!(
                 "Your total right is stated as {}, but your individual and sectoral rights add up to {}.",
-                q(stated), q(computed)
+                q(stated),
+                q(computed)
             ),
             Finding::AttendedSum { stated, computed } => format!(
                 "Your attended total says {}, but formal and informal training add up to {}.",
-                q(stated), q(computed)
+                q(stated),
+                q(computed)
             ),
-            Finding::CarriedOut { year, stated, computed } => format!(
-                "In {year}, {} went to the next year, but {} was left that year.",
-                q(stated), q(computed)
-            ),
+            Finding::CarriedOut { year, stated, computed } => {
+                format!("In {year}, {} went to the next year, but {} was left that year.", q(stated), q(computed))
+            }
             Finding::CarryChain { year, carried_in, previous_out } => format!(
                 "{year} starts with {} carried in, but {} carried out {}.",
-                q(carried_in), year - 1, q(previous_out)
+                q(carried_in),
+                year - 1,
+                q(previous_out)
             ),
             Finding::CreditBalance { stated, computed } => format!(
                 "Your training credit is stated as {}, but the yearly figures leave {}.",
-                q(stated), q(computed)
+                q(stated),
+                q(computed)
             ),
         }
     }
@@ -136,9 +141,12 @@ impl Entitled {
         let total = amount("total", item.total)?;
 
         let mut findings = Vec::new();
-        check(&mut findings, individual, pro_rata(full_time_value, regime_fraction, months_counted), |stated, computed| {
-            Finding::IndividualValue { stated, computed }
-        });
+        check(
+            &mut findings,
+            individual,
+            pro_rata(full_time_value, regime_fraction, months_counted),
+            |stated, computed| Finding::IndividualValue { stated, computed },
+        );
         let sum = individual + sectoral.iter().map(|s| s.1).sum();
         check(&mut findings, total, sum, |stated, computed| Finding::EntitlementTotal { stated, computed });
 
@@ -256,7 +264,8 @@ impl Ledger {
             });
         }
         let forfeited = item.forfeited.as_ref().map(|f| (f.on, f.reason.clone()));
-        let findings = ledger_findings(&rows, forfeited.as_ref().map(|f| f.0), amount("creditBalance", item.credit_balance)?);
+        let findings =
+            ledger_findings(&rows, forfeited.as_ref().map(|f| f.0), amount("creditBalance", item.credit_balance)?);
         Ok(Ledger {
             unit: item.unit.clone(),
             hours_per_day: rate(item.hours_per_day)?,
@@ -294,7 +303,11 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
         // a forfeiture in the previous year legitimately breaks the chain
         if let Some(prev) = previous.filter(|p| Some(p.year) != forfeit_year) {
             if !row.carried_in.agrees_with(prev.carried_out) {
-                found.push(Finding::CarryChain { year: row.year, carried_in: row.carried_in, previous_out: prev.carried_out });
+                found.push(Finding::CarryChain {
+                    year: row.year,
+                    carried_in: row.carried_in,
+                    previous_out: prev.carried_out,
+                });
             }
         }
     }
@@ -379,10 +392,7 @@ mod tests {
         let ok = r#"{"employerId":"e1","unit":"DAYS","attended":2.5,"formal":2.0,"informal":0.5}"#;
         assert!(attended(ok).unwrap().findings.is_empty());
         let bad = ok.replace("2.5", "3");
-        assert_eq!(
-            attended(&bad).unwrap().findings,
-            vec![Finding::AttendedSum { stated: a(3.0), computed: a(2.5) }]
-        );
+        assert_eq!(attended(&bad).unwrap().findings, vec![Finding::AttendedSum { stated: a(3.0), computed: a(2.5) }]);
     }
 
     #[test]
@@ -413,7 +423,8 @@ mod tests {
 
     #[test]
     fn broken_ledger_chain_and_credit_are_reported() {
-        let json = LEDGER.replace(r#""year":2025,"carriedIn":0.4"#, r#""year":2025,"carriedIn":1"#)
+        let json = LEDGER
+            .replace(r#""year":2025,"carriedIn":0.4"#, r#""year":2025,"carriedIn":1"#)
             .replace("\"creditBalance\":1.7", "\"creditBalance\":3");
         let l = ledger(&json).unwrap();
         assert!(l.findings.contains(&Finding::CarryChain { year: 2025, carried_in: a(1.0), previous_out: a(0.4) }));

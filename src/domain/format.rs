@@ -21,8 +21,20 @@ pub fn decimal(a: Amount) -> String {
 pub fn quantity(a: Amount, unit: &Code<Unit>) -> String {
     let one = a.hundredths() == 100;
     let word = match unit {
-        Code::Known(Unit::Days) => if one { "day" } else { "days" },
-        Code::Known(Unit::Hours) => if one { "hour" } else { "hours" },
+        Code::Known(Unit::Days) => {
+            if one {
+                "day"
+            } else {
+                "days"
+            }
+        }
+        Code::Known(Unit::Hours) => {
+            if one {
+                "hour"
+            } else {
+                "hours"
+            }
+        }
         Code::Other(raw) => raw.as_str(),
     };
     format!("{} {word}", decimal(a))

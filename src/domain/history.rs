@@ -42,12 +42,14 @@ mod tests {
     use super::*;
 
     fn training(id: &str) -> Training {
-        crate::api::json::parse(&serde_json::json!({
-            "id": id, "employerId": "e1", "title": id, "startDate": "2026-01-01", "endDate": "2026-01-01",
-            "durationMinutes": 60, "type": "FORMAL", "status": "COMPLETED", "countsTowardsRight": true,
-            "registeredBy": "EMPLOYER"
-        })
-        .to_string())
+        crate::api::json::parse(
+            &serde_json::json!({
+                "id": id, "employerId": "e1", "title": id, "startDate": "2026-01-01", "endDate": "2026-01-01",
+                "durationMinutes": 60, "type": "FORMAL", "status": "COMPLETED", "countsTowardsRight": true,
+                "registeredBy": "EMPLOYER"
+            })
+            .to_string(),
+        )
         .unwrap()
     }
 

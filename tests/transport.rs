@@ -1,0 +1,85 @@
+//! The API client against a stubbed `window.fetch` in Chromium: what it sends, how it maps answers.
+#![cfg(target_arch = "wasm32")]
+
+use training_account::api::client::Client;
+use training_account::api::ApiError;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function stub_fetch(status, body, headers, hang) {
+  window.__seen = [];
+  window.fetch = (input, init) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    window.__seen.push({ url: req.url, auth: req.headers.get('Authorization') });
+    if (hang) {
+      return new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    }
+    if (status === 0) return Promise.reject(new TypeError('Failed to fetch'));
+    return Promise.resolve(new Response(body, { status, headers: JSON.parse(headers) }));
+  };
+}
+export function seen_auth(i) { return window.__seen[i]?.auth ?? null; }
+export function seen_url(i) { return window.__seen[i]?.url ?? null; }
+"#)]
+extern "C" {
+    fn stub_fetch(status: u16, body: &str, headers: &str, hang: bool);
+    fn seen_auth(i: u32) -> Option<String>;
+    fn seen_url(i: u32) -> Option<String>;
+}
+
+fn client(token: Option<&str>) -> Client {
+    Client::new("http://api.test/base/".into(), token.map(String::from))
+}
+
+#[wasm_bindgen_test]
+async fn sends_the_bearer_token_only_when_there_is_one() {
+    stub_fetch(200, "{}", "{}", false);
+    let (body, _) = client(Some("t0k3n")).get_text("v1/me").await.unwrap();
+    assert_eq!(body, "{}");
+    assert_eq!(seen_auth(0).as_deref(), Some("Bearer t0k3n"));
+    assert_eq!(seen_url(0).as_deref(), Some("http://api.test/base/v1/me"));
+    client(None).get_text("v1/me").await.unwrap();
+    assert_eq!(seen_auth(1), None);
+}
+
+#[wasm_bindgen_test]
+async fn maps_statuses_bodies_and_network_failures() {
+    stub_fetch(429, "", r#"{"Retry-After": "30"}"#, false);
+    assert_eq!(
+        client(None).get_text("v1/me").await.unwrap_err(),
+        ApiError::RateLimited { retry_after_seconds: Some(30) }
+    );
+    stub_fetch(
+        400,
+        r#"{"title":"Bad Request","status":400,"detail":"year is required"}"#,
+        r#"{"Content-Type": "application/problem+json"}"#,
+        false,
+    );
+    assert_eq!(
+        client(None).get_text("v1/me/entitlements").await.unwrap_err(),
+        ApiError::Rejected { status: 400, detail: Some("year is required".into()) }
+    );
+    stub_fetch(502, "<html>Bad gateway</html>", "{}", false);
+    assert_eq!(client(None).get_text("v1/me").await.unwrap_err(), ApiError::Server { status: 502 });
+    stub_fetch(0, "", "{}", false);
+    assert_eq!(client(None).get_text("v1/me").await.unwrap_err(), ApiError::Offline);
+}
+
+#[wasm_bindgen_test]
+async fn gives_up_after_its_time_limit() {
+    stub_fetch(200, "", "{}", true);
+    let err = client(None).with_timeout(50).get_text("v1/me").await.unwrap_err();
+    assert_eq!(err, ApiError::Timeout);
+}
+
+#[wasm_bindgen_test]
+async fn history_pages_follow_relative_next_links() {
+    stub_fetch(200, r#"{"items": [], "total": 0, "next": "trainings?limit=20&cursor=20"}"#, "{}", false);
+    let page = client(None).trainings(None).await.unwrap();
+    assert_eq!(seen_url(0).as_deref(), Some("http://api.test/base/v1/me/trainings?limit=20"));
+    // the stub's Response has no URL, so the link resolves against the request's own
+    assert_eq!(page.next_url.as_deref(), Some("http://api.test/base/v1/me/trainings?limit=20&cursor=20"));
+}
