@@ -275,8 +275,12 @@ fn main() {
         }
     };
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
+    // a thread a request: a client slow to read one response (a large wasm file, say) must not
+    // hold up the API requests behind it
+    let demo = std::sync::Arc::new(demo);
     for req in server.incoming_requests() {
-        demo.handle(req);
+        let demo = demo.clone();
+        std::thread::spawn(move || demo.handle(req));
     }
 }
 
