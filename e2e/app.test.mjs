@@ -1,8 +1,18 @@
 // End-to-end: the built app served by the demo back end, driven in Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { launch, openAs, screenshot, SIZES } from './browser.mjs';
+import { explainOpenPages, launch, openAs, screenshot, SIZES } from './browser.mjs';
+
+/** A test that, when it fails, shows what its pages were showing. */
+const test = (name, body) => nodeTest(name, async (t) => {
+  try {
+    await body(t);
+  } catch (e) {
+    await explainOpenPages(name);
+    throw e;
+  }
+});
 
 const require = createRequire(import.meta.url);
 let ctx;

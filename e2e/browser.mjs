@@ -25,10 +25,28 @@ export async function openAs(context, persona, path = '/', size = SIZES.desktop)
   const page = await context.newPage();
   await page.setViewportSize(size);
   const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => {
+    problems.push(`page error: ${e.message}`);
+    console.error(`page error on ${page.url()}: ${e.message}`);
+  });
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('requestfailed', (r) => console.error(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  opened.add(page);
+  page.on('close', () => opened.delete(page));
   await page.goto(BASE + path);
   return { page, problems };
+}
+
+const opened = new Set();
+
+/** For a failed test: what every page still open shows, in the log and as a screenshot. */
+export async function explainOpenPages(name) {
+  for (const page of opened) {
+    const text = await page.locator('body').innerText().catch((e) => `(no text: ${e.message})`);
+    console.error(`--- ${name}: ${page.url()}\n${text.slice(0, 1500)}`);
+    await screenshot(page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => {});
+    await page.close();
+  }
 }
 
 export async function screenshot(page, name) {

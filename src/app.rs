@@ -13,14 +13,14 @@ use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::Training
 pub fn App() -> impl IntoView {
     let url = config_url();
     let text = text_resource(Client::new(String::new(), None), url.clone());
-    move || {
-        let config =
-            text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)));
-        match config {
-            None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
-            Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
-            Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
-        }
+    // a memo, so the app below is built once per distinct config, never again for the same one
+    let config = Memo::new(move |_| {
+        text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
+    });
+    move || match config.get() {
+        None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
+        Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
     }
 }
 

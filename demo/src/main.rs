@@ -1,12 +1,16 @@
 //! Demo back end: implements api-v1.md from fixture files and serves the built app, so the
-//! whole thing runs on one port. Personas are chosen with a cookie set on `/demo`; the app
+//! whole thing runs on one port. Plain std networking: its HTTP needs are small (GET, HEAD and
+//! OPTIONS without bodies) and a thread a connection keeps every request answered. Personas are chosen with a cookie set on `/demo`; the app
 //! itself knows nothing of personas, so a real deployment cannot be switched this way.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::{json, Value};
-use tiny_http::{Header, Method, Request, Response, Server};
 
 const PERSONAS: [(&str, &str); 4] = [
     ("a", "An Peeters: full-time, statutory 5 days, long history"),
@@ -21,10 +25,51 @@ struct Demo {
     fixtures: PathBuf,
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
+/// An HTTP response before it is written.
+struct Reply {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
 
-fn header(k: &str, v: &str) -> Header {
-    Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("static header names are valid")
+impl Reply {
+    fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply { status, headers: vec![("Content-Type", content_type.into())], body: body.into() }
+    }
+
+    fn with(mut self, name: &'static str, value: &str) -> Reply {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    /// One request a connection (`Connection: close`): simple, and no client can keep a worker.
+    fn write_to(&self, out: &mut impl Write, head_only: bool) -> std::io::Result<()> {
+        let reason = match self.status {
+            200 => "OK",
+            204 => "No Content",
+            303 => "See Other",
+            400 => "Bad Request",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            500 => "Internal Server Error",
+            503 => "Service Unavailable",
+            _ => "",
+        };
+        write!(
+            out,
+            "HTTP/1.1 {} {reason}\r\nContent-Length: {}\r\nConnection: close\r\n",
+            self.status,
+            self.body.len()
+        )?;
+        for (name, value) in &self.headers {
+            write!(out, "{name}: {value}\r\n")?;
+        }
+        out.write_all(b"\r\n")?;
+        if !head_only {
+            out.write_all(&self.body)?;
+        }
+        out.flush()
+    }
 }
 
 /// What the API answers, before it becomes HTTP.
@@ -45,9 +90,7 @@ fn problem(status: u16, title: &str, detail: &str) -> Answer {
 impl Answer {
     fn into_reply(self) -> Reply {
         let kind = if self.status < 400 { "application/json" } else { "application/problem+json" };
-        Response::from_string(self.body.to_string())
-            .with_status_code(self.status)
-            .with_header(header("Content-Type", kind))
+        Reply::new(self.status, kind, self.body.to_string())
     }
 }
 
@@ -55,15 +98,12 @@ fn query_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-fn persona(req: &Request) -> String {
-    req.headers()
-        .iter()
-        .filter(|h| h.field.equiv("Cookie"))
-        .flat_map(|h| h.value.as_str().split(';'))
+fn persona(cookies: &str) -> &str {
+    cookies
+        .split(';')
         .filter_map(|c| c.trim().strip_prefix("demo_persona="))
         .find(|p| PERSONAS.iter().any(|(id, _)| id == p))
         .unwrap_or("a")
-        .to_string()
 }
 
 impl Demo {
@@ -184,7 +224,7 @@ impl Demo {
              <body><main><h1>Demo back end: choose a persona</h1><ul>{items}</ul>\
              <p><a href=\"/\">Open the app</a></p></main></body></html>"
         );
-        Response::from_string(page).with_header(header("Content-Type", "text/html; charset=utf-8"))
+        Reply::new(200, "text/html; charset=utf-8", page)
     }
 
     fn static_file(&self, path: &str) -> Reply {
@@ -195,45 +235,64 @@ impl Demo {
         let file = match (safe, file.is_file(), looks_like_route) {
             (true, true, _) => file,
             (true, false, true) => self.dist.join("index.html"),
-            _ => return Response::from_string("Not found").with_status_code(404),
+            _ => return Reply::new(404, "text/plain", "Not found"),
         };
         match fs::read(&file) {
-            Ok(bytes) => Response::from_data(bytes)
-                .with_header(header("Content-Type", content_type(&file)))
-                .with_header(header("Cache-Control", "no-cache")),
-            Err(_) => {
-                Response::from_string(format!("{} is missing: build the app first (trunk build)", file.display()))
-                    .with_status_code(404)
-            }
+            Ok(bytes) => Reply::new(200, content_type(&file), bytes).with("Cache-Control", "no-cache"),
+            Err(_) => Reply::new(
+                404,
+                "text/plain",
+                format!("{} is missing: build the app first (trunk build)", file.display()),
+            ),
         }
     }
 
-    fn handle(&self, req: Request) {
-        let url = req.url().to_string();
-        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-        let persona = persona(&req);
-        let reply = if let Some(api_path) = path.strip_prefix("/api/") {
-            let reply = match req.method() {
-                Method::Options => Response::from_string("").with_status_code(204),
-                Method::Get | Method::Head => self.api(&persona, api_path, query).into_reply(),
+    fn route(&self, method: &str, target: &str, cookies: &str) -> Reply {
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        let persona = persona(cookies);
+        if let Some(api_path) = path.strip_prefix("/api/") {
+            let reply = match method {
+                "OPTIONS" => Reply::new(204, "text/plain", ""),
+                "GET" | "HEAD" => self.api(persona, api_path, query).into_reply(),
                 _ => problem(405, "Method Not Allowed", "this API is read-only").into_reply(),
             };
             reply
-                .with_header(header("Access-Control-Allow-Origin", "*"))
-                .with_header(header("Access-Control-Allow-Headers", "Authorization, Accept"))
-                .with_header(header("Cache-Control", "no-store"))
+                .with("Access-Control-Allow-Origin", "*")
+                .with("Access-Control-Allow-Headers", "Authorization, Accept")
+                .with("Cache-Control", "no-store")
         } else if path == "/demo" {
-            self.demo_page(&persona)
+            self.demo_page(persona)
         } else if let Some(p) = path.strip_prefix("/demo/persona/").filter(|p| PERSONAS.iter().any(|(id, _)| id == p)) {
-            Response::from_string("")
-                .with_status_code(303)
-                .with_header(header("Set-Cookie", &format!("demo_persona={p}; Path=/; SameSite=Lax")))
-                .with_header(header("Location", "/"))
+            Reply::new(303, "text/plain", "")
+                .with("Set-Cookie", &format!("demo_persona={p}; Path=/; SameSite=Lax"))
+                .with("Location", "/")
         } else {
             self.static_file(path)
-        };
-        // a client that went away is not the server's problem
-        let _ = req.respond(reply);
+        }
+    }
+
+    /// Reads one request (GET, HEAD or OPTIONS: no body) and answers it.
+    fn serve(&self, stream: TcpStream) -> std::io::Result<()> {
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        let mut reader = BufReader::new(stream.try_clone()?);
+        let mut line = String::new();
+        reader.read_line(&mut line)?;
+        let mut words = line.split_whitespace();
+        let (method, target) = (words.next().unwrap_or_default().to_string(), words.next().unwrap_or("/").to_string());
+        let mut cookies = String::new();
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                if name.trim().eq_ignore_ascii_case("cookie") {
+                    cookies = value.trim().to_string();
+                }
+            }
+        }
+        let mut out = stream;
+        self.route(&method, &target, &cookies).write_to(&mut out, method == "HEAD")
     }
 }
 
@@ -267,20 +326,22 @@ fn main() {
             }
         }
     }
-    let server = match Server::http(&addr) {
-        Ok(s) => s,
+    let listener = match TcpListener::bind(&addr) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("cannot listen on {addr}: {e}");
             std::process::exit(1);
         }
     };
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
-    // a thread a request: a client slow to read one response (a large wasm file, say) must not
-    // hold up the API requests behind it
-    let demo = std::sync::Arc::new(demo);
-    for req in server.incoming_requests() {
+    // a thread a connection, so no slow client can hold up another
+    let demo = Arc::new(demo);
+    for stream in listener.incoming().flatten() {
         let demo = demo.clone();
-        std::thread::spawn(move || demo.handle(req));
+        std::thread::spawn(move || {
+            // a client that went away is not the server's problem
+            let _ = demo.serve(stream);
+        });
     }
 }
 
@@ -335,6 +396,26 @@ mod tests {
         let missing = d.api("a", "v1/me/trainings/nope", "");
         assert_eq!((missing.status, missing.body["title"].as_str()), (404, Some("Not Found")));
         assert_eq!(d.api("a", "v1/nothing", "").status, 404);
+    }
+
+    #[test]
+    fn personas_come_from_the_cookie_and_unknown_ones_fall_back() {
+        assert_eq!(persona("x=1; demo_persona=c"), "c");
+        assert_eq!(persona("demo_persona=zz"), "a");
+        assert_eq!(persona(""), "a");
+        let mut out = Vec::new();
+        demo().route("GET", "/api/v1/me", "demo_persona=b").write_to(&mut out, false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("HTTP/1.1 200 OK\r\n") && text.contains("Access-Control-Allow-Origin: *"));
+        assert!(text.contains("\"givenName\":\"Sofie\""));
+    }
+
+    #[test]
+    fn deep_links_get_the_app_and_missing_files_a_404() {
+        let d = demo();
+        // with or without a build, a route is never a 404 for a missing file named like it
+        assert_ne!(d.route("GET", "/x/../../etc/passwd", "").status, 200);
+        assert_eq!(d.route("GET", "/nope.js", "").status, 404);
     }
 
     #[test]

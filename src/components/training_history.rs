@@ -34,7 +34,8 @@ pub fn TrainingHistory() -> impl IntoView {
         let client = client.clone();
         spawn_local(async move {
             let result = client.trainings(next.flatten()).await;
-            state.update(|s| {
+            // the component may be gone by the time the answer comes: then it is dropped
+            state.try_update(|s| {
                 s.loading = false;
                 match result {
                     Ok(page) => s.history.append(page.body.items, page.body.total, page.next_url),
