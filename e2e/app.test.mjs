@@ -221,3 +221,14 @@ test('malformed data ends in a message, not a crash', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the demo's persona page switches who is shown", async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/demo');
+  await page.getByRole('link', { name: 'Persona c' }).click();
+  await page.waitForURL(/\/$/);
+  await page.getByText('Lukas Schmidt').waitFor();
+  await card(page, 'entitled').waitFor();
+  assert.match(await card(page, 'entitled').innerText(), /31.67 hours/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
