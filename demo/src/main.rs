@@ -220,7 +220,7 @@ impl Demo {
             .collect();
         let page = format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo personas</title>\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"></head>\
              <body><main><h1>Demo back end: choose a persona</h1><ul>{items}</ul>\
              <p><a href=\"/\">Open the app</a></p></main></body></html>"
         );
