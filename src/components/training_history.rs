@@ -49,6 +49,7 @@ pub fn TrainingHistory() -> impl IntoView {
     // one reactive closure for the whole state: each extra closure would compile its own view code
     let body = move || {
         let State { history, loading: busy, error: failed } = state.get();
+        let left = history.left_to_load();
         let (items, total, more) = (history.items, history.total, history.next.is_some());
         let count = match total {
             Some(total) => format!("Showing {} of {total}", items.len()),
@@ -63,7 +64,11 @@ pub fn TrainingHistory() -> impl IntoView {
         let button = (more && failed.is_none()).then(|| {
             view! {
                 <button type="button" class="button" disabled=busy on:click=move |_| load_more.run(())>
-                    {if busy { "Loading…" } else { "Show more trainings" }}
+                    {match (busy, left) {
+                        (true, _) => "Loading…".to_string(),
+                        (false, Some(n)) => format!("Show more trainings ({n} more)"),
+                        (false, None) => "Show more trainings".to_string(),
+                    }}
                 </button>
             }
         });

@@ -91,11 +91,6 @@ pub fn in_other_unit(amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Am
     }
 }
 
-/// Whole training minutes as an amount of hours (hundredths rounded).
-pub fn minutes_to_hours(minutes: u32) -> Amount {
-    Amount(div_round(i64::from(minutes) * 100, 60))
-}
-
 /// `fullTimeValue x regimeFraction x monthsCounted / 12`, rounded to two decimals.
 pub fn pro_rata(full_time: Amount, fraction: f64, months: f64) -> Amount {
     Amount((full_time.0 as f64 * fraction * months / 12.0).round() as i64)
@@ -115,7 +110,6 @@ mod tests {
         assert_eq!(days_to_hours(a(3.2), a(7.6)), a(24.32));
         assert_eq!(hours_to_days(a(15.2), a(7.6)), Some(a(2.0)));
         assert_eq!(hours_to_days(a(1.0), Amount::ZERO), None);
-        assert_eq!(minutes_to_hours(912), a(15.2));
         assert_eq!(in_other_unit(a(1.0), &Code::Known(Unit::Days), Some(a(7.6))), Some((a(7.6), Unit::Hours)));
         assert_eq!(in_other_unit(a(1.0), &Code::Other("WEEKS".into()), Some(a(7.6))), None);
         assert_eq!(in_other_unit(a(1.0), &Code::Known(Unit::Days), None), None);
