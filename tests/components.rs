@@ -11,7 +11,6 @@ use training_account::api::ApiError;
 use training_account::components::figure_card::FigureCard;
 use training_account::components::loaded::{loaded, Remote};
 use training_account::domain::cards;
-use training_account::domain::figures::{Attended, Entitled, Ledger};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -48,8 +47,7 @@ async fn tick(ms: i32) {
 #[wasm_bindgen_test]
 fn entitled_card_shows_total_formula_and_sectoral_credit() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
-    let figure = Some(Entitled::from_item(&e.items[0]));
-    let el = mount(move || cards_view(vec![cards::entitled(2026, figure)]));
+    let el = mount(move || cards_view(vec![cards::entitled(2026, &e.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("Entitled in 2026"), "{t}");
     assert!(t.contains("4.2 days"), "{t}");
@@ -62,8 +60,7 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 #[wasm_bindgen_test]
 fn attended_card_splits_formal_and_informal() {
     let a: Attendance = parse(include_str!("../demo/fixtures/a/attendance-2026.json")).unwrap();
-    let figure = Some(Attended::from_item(&a.items[0]));
-    let el = mount(move || cards_view(vec![cards::attended(2026, figure)]));
+    let el = mount(move || cards_view(vec![cards::attended(2026, &a.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("3 days") && t.contains("Formal training2 days") && t.contains("Informal training1 day"), "{t}");
     assert!(t.contains("Not counted towards your right0.5 days"), "{t}");
@@ -72,8 +69,7 @@ fn attended_card_splits_formal_and_informal() {
 #[wasm_bindgen_test]
 fn ledger_cards_show_left_carried_in_and_credit() {
     let l: CarryOver = parse(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
-    let figure = Some(Ledger::from_item(&l.items[0]));
-    let el = mount(move || cards_view(cards::ledger(2026, figure)));
+    let el = mount(move || cards_view(cards::ledger(2026, &l.items, "e1", false)));
     let t = text(&el);
     assert!(t.contains("Left for 20262.5 days"), "{t}");
     assert!(t.contains("Carried into 20260.5 days"), "{t}");
@@ -85,8 +81,7 @@ fn ledger_cards_show_left_carried_in_and_credit() {
 #[wasm_bindgen_test]
 fn broken_figures_are_flagged_and_impossible_ones_refused() {
     let l: CarryOver = parse(include_str!("../demo/fixtures/d/carry-over.json")).unwrap();
-    let figure = Some(Ledger::from_item(&l.items[0]));
-    let el = mount(move || cards_view(cards::ledger(2026, figure)));
+    let el = mount(move || cards_view(cards::ledger(2026, &l.items, "e1", false)));
     let t = text(&el);
     assert!(
         t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."),
@@ -98,8 +93,7 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
             .replace("\"regimeFraction\": 1.0", "\"regimeFraction\": 7"),
     )
     .unwrap();
-    let figure = Some(Entitled::from_item(&e.items[0]));
-    let el = mount(move || cards_view(vec![cards::entitled(2026, figure)]));
+    let el = mount(move || cards_view(vec![cards::entitled(2026, &e.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("impossible value") && t.contains("individual.regimeFraction = 7"), "{t}");
 }

@@ -1,10 +1,12 @@
 //! What each figure card on the dashboard says, as plain data: the wording and numbers are
 //! decided here (and tested natively); one view renders every card the same way.
 
-use crate::api::dto::{Code, Unit};
+use chrono::Datelike;
+
+use crate::api::dto::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
 use crate::domain::amount::Amount;
 use crate::domain::figures::{Attended, DataError, Entitled, Finding, Ledger};
-use crate::domain::format::{date, decimal, in_other_unit, percent, quantity};
+use crate::domain::format::{date, decimal, other_unit_text, percent, quantity};
 use crate::domain::labels::label;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +50,7 @@ impl Card {
     }
 
     fn figure(mut self, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
-        self.figure = Some((quantity(amount, unit), in_other_unit(amount, unit, hours_per_day)));
+        self.figure = Some((quantity(amount, unit), other_unit_text(amount, unit, hours_per_day)));
         self
     }
 
@@ -62,29 +64,50 @@ impl Card {
         self
     }
 
-    /// The card for a figure that could not be had: nothing recorded, or impossible data.
-    fn unavailable(self, what: &str, year: i32, error: Option<DataError>) -> Card {
-        match error {
-            Some(e) => Card { problem: Some(e.to_string()), ..self },
-            None => self.note(format!("No {what} recorded for {year} at this employer.")),
-        }
+    fn missing(self, what: &str, year: i32) -> Card {
+        self.note(format!("No {what} recorded for {year} at this employer."))
     }
 }
 
-fn split<T>(figure: Option<Result<T, DataError>>) -> Result<T, Option<DataError>> {
+/// One employer's figure from a per-employer list: `None` when that employer has no item.
+fn of_employer<I, F>(
+    items: &[I],
+    employer_id: &str,
+    id: fn(&I) -> &str,
+    build: fn(&I) -> Result<F, DataError>,
+) -> Option<Result<F, DataError>> {
+    items.iter().find(|i| id(i) == employer_id).map(build)
+}
+
+/// Fills the card from the figure, or says why there is none: nothing recorded, or impossible data.
+fn with_figure<T>(
+    card: Card,
+    what: &str,
+    year: i32,
+    figure: Option<Result<T, DataError>>,
+    fill: impl FnOnce(Card, T) -> Card,
+) -> Card {
     match figure {
-        Some(Ok(t)) => Ok(t),
-        Some(Err(e)) => Err(Some(e)),
-        None => Err(None),
+        Some(Ok(t)) => fill(card, t),
+        Some(Err(e)) => Card { problem: Some(e.to_string()), ..card },
+        None => card.missing(what, year),
     }
 }
 
-pub fn entitled(year: i32, figure: Option<Result<Entitled, DataError>>) -> Card {
+/// An employment that ended before `year` has no right or attendance that year, only the balance
+/// it left: the sentence that says so, or `None` for an employment still running in `year`.
+pub fn past_employment(employment: &Employment, year: i32) -> Option<String> {
+    let end = employment.end_date.filter(|d| d.0.year() < year)?;
+    Some(format!("This employment ended on {}, before {year}: only the balance it left is shown.", date(end)))
+}
+
+pub fn entitled(year: i32, items: &[EntitlementItem], employer_id: &str) -> Card {
+    let figure = of_employer(items, employer_id, |i| &i.employer_id, Entitled::from_item);
     let card = Card::new("entitled", format!("Entitled in {year}"));
-    let e = match split(figure) {
-        Ok(e) => e,
-        Err(error) => return card.unavailable("training right", year, error),
-    };
+    with_figure(card, "training right", year, figure, |card, e| entitled_card(card, &e))
+}
+
+fn entitled_card(card: Card, e: &Entitled) -> Card {
     let u = &e.unit;
     let formula = format!(
         "Individual right: {} full-time ({}) × {} work regime × {}/12 months = {}",
@@ -102,12 +125,13 @@ pub fn entitled(year: i32, figure: Option<Result<Entitled, DataError>>) -> Card 
     card
 }
 
-pub fn attended(year: i32, figure: Option<Result<Attended, DataError>>) -> Card {
+pub fn attended(year: i32, items: &[AttendanceItem], employer_id: &str) -> Card {
+    let figure = of_employer(items, employer_id, |i| &i.employer_id, Attended::from_item);
     let card = Card::new("attended", format!("Attended in {year}"));
-    let a = match split(figure) {
-        Ok(a) => a,
-        Err(error) => return card.unavailable("attended training", year, error),
-    };
+    with_figure(card, "attended training", year, figure, |card, a| attended_card(card, &a))
+}
+
+fn attended_card(card: Card, a: &Attended) -> Card {
     let u = &a.unit;
     let mut card = card.figure(a.attended, u, a.hours_per_day).findings(&a.findings, u);
     card.rows =
@@ -121,15 +145,32 @@ pub fn attended(year: i32, figure: Option<Result<Attended, DataError>>) -> Card 
     card
 }
 
-/// Left this year, carried in, and the credit usable now: all from the carry-over ledger.
-pub fn ledger(year: i32, figure: Option<Result<Ledger, DataError>>) -> Vec<Card> {
-    let l = match split(figure) {
-        Ok(l) => l,
-        Err(error) => {
-            return vec![Card::new("ledger", "Carry-over".into()).unavailable("carry-over ledger", year, error)]
+/// Left this year, carried in, and the credit usable now: all from the carry-over ledger. A past
+/// employment (see `past_employment`) only has its credit to show.
+pub fn ledger(year: i32, items: &[LedgerItem], employer_id: &str, past: bool) -> Vec<Card> {
+    match of_employer(items, employer_id, |i| &i.employer_id, Ledger::from_item) {
+        Some(Ok(l)) => ledger_cards(year, &l, past),
+        figure => {
+            vec![with_figure(Card::new("ledger", "Carry-over".into()), "carry-over ledger", year, figure, |c, _| c)]
         }
-    };
+    }
+}
+
+fn ledger_cards(year: i32, l: &Ledger, past: bool) -> Vec<Card> {
     let u = &l.unit;
+    let expiry = match (&l.forfeited, l.expires_on) {
+        (Some((on, reason)), _) => format!("Forfeited on {} ({}).", date(*on), label(reason)),
+        (None, Some(exp)) => format!("Usable until {}, the end of the reference period.", date(exp)),
+        (None, None) => "The service gave no expiry date.".into(),
+    };
+    let credit = Card::new("credit", "Training credit now".into())
+        .figure(l.credit, u, l.hours_per_day)
+        .note(expiry)
+        .note(format!("Reference period {} – {}", date(l.period.0), date(l.period.1)))
+        .findings(&l.findings, u);
+    if past {
+        return vec![credit];
+    }
     let mut left = Card::new("left", format!("Left for {year}"));
     let mut carried_in = Card::new("carried-in", format!("Carried into {year}"));
     match l.row(year) {
@@ -152,20 +193,10 @@ pub fn ledger(year: i32, figure: Option<Result<Ledger, DataError>>) -> Vec<Card>
                 .note(format!("Unused training from {} that moved to {year}.", year - 1));
         }
         None => {
-            left = left.unavailable("ledger year", year, None);
-            carried_in = carried_in.unavailable("ledger year", year, None);
+            left = left.missing("ledger year", year);
+            carried_in = carried_in.missing("ledger year", year);
         }
     }
-    let expiry = match (&l.forfeited, l.expires_on) {
-        (Some((on, reason)), _) => format!("Forfeited on {} ({}).", date(*on), label(reason)),
-        (None, Some(exp)) => format!("Usable until {}, the end of the reference period.", date(exp)),
-        (None, None) => "The service gave no expiry date.".into(),
-    };
-    let credit = Card::new("credit", "Training credit now".into())
-        .figure(l.credit, u, l.hours_per_day)
-        .note(expiry)
-        .note(format!("Reference period {} – {}", date(l.period.0), date(l.period.1)))
-        .findings(&l.findings, u);
     vec![left, carried_in, credit]
 }
 
@@ -181,7 +212,7 @@ mod tests {
     #[test]
     fn entitled_card_explains_the_formula() {
         let e: crate::api::dto::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
-        let card = entitled(2026, Some(Entitled::from_item(&e.items[0])));
+        let card = entitled(2026, &e.items, "e1");
         assert_eq!(card.figure, Some(("4.2 days".into(), Some("= 31.92 hours".into()))));
         assert_eq!(
             card.notes,
@@ -199,21 +230,26 @@ mod tests {
 
     #[test]
     fn missing_and_impossible_figures_say_so() {
-        let none = attended(2026, None);
+        let a: crate::api::dto::Attendance = parse(&fixture("a", "attendance-2026.json")).unwrap();
+        let none = attended(2026, &a.items, "e9");
         assert_eq!(
             (none.figure, none.notes),
             (None, vec!["No attended training recorded for 2026 at this employer.".to_string()])
         );
-        let bad = DataError { field: "attended", value: "-1".into(), why: "a negative amount" };
-        let card = attended(2026, Some(Err(bad)));
+        let bad: AttendanceItem =
+            parse(r#"{"employerId":"e1","unit":"DAYS","attended":-1,"formal":0,"informal":0}"#).unwrap();
+        let card = attended(2026, &[bad], "e1");
         assert_eq!(card.problem.as_deref(), Some("attended = -1 (a negative amount)"));
-        assert_eq!(ledger(2026, None)[0].notes, ["No carry-over ledger recorded for 2026 at this employer."]);
+        assert_eq!(
+            ledger(2026, &[], "e1", false)[0].notes,
+            ["No carry-over ledger recorded for 2026 at this employer."]
+        );
     }
 
     #[test]
     fn ledger_cards_for_the_running_year() {
         let l: crate::api::dto::CarryOver = parse(&fixture("a", "carry-over.json")).unwrap();
-        let cards = ledger(2026, Some(Ledger::from_item(&l.items[0])));
+        let cards = ledger(2026, &l.items, "e1", false);
         let ids: Vec<_> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ["left", "carried-in", "credit"]);
         assert_eq!(cards[0].figure.as_ref().unwrap().0, "2.5 days");
@@ -229,19 +265,35 @@ mod tests {
         assert_eq!(cards[1].figure.as_ref().unwrap().0, "0.5 days");
         assert_eq!(cards[2].notes[0], "Usable until 31 Dec 2028, the end of the reference period.");
         // a year the ledger does not have
-        let cards = ledger(2030, Some(Ledger::from_item(&l.items[0])));
+        let cards = ledger(2030, &l.items, "e1", false);
         assert_eq!(cards[0].notes, ["No ledger year recorded for 2030 at this employer."]);
     }
 
     #[test]
+    fn a_past_employment_shows_only_the_balance_it_left() {
+        let me: crate::api::dto::Me = parse(&fixture("b", "me.json")).unwrap();
+        let (current, ended) = (&me.employers[0].employment, &me.employers[1].employment);
+        assert_eq!(past_employment(current, 2026), None);
+        assert_eq!(
+            past_employment(ended, 2026).as_deref(),
+            Some("This employment ended on 30 Jun 2025, before 2026: only the balance it left is shown.")
+        );
+        assert_eq!(past_employment(ended, 2025), None, "it still ran in 2025");
+        let l: crate::api::dto::CarryOver = parse(&fixture("b", "carry-over.json")).unwrap();
+        let cards = ledger(2026, &l.items, "e2", true);
+        assert_eq!(cards.iter().map(|c| c.id).collect::<Vec<_>>(), ["credit"]);
+        assert_eq!(cards[0].notes[0], "Forfeited on 30 Jun 2025 (resignation).");
+    }
+
+    #[test]
     fn overdrawn_years_show_zero_left_and_say_by_how_much() {
-        let item: crate::api::dto::LedgerItem = parse(
+        let item: LedgerItem = parse(
             r#"{"employerId":"e1","unit":"DAYS","referencePeriod":{"start":"2024-01-01","end":"2028-12-31"},
                 "years":[{"year":2025,"carriedIn":0.5,"entitled":2,"attended":3,"carriedOut":0,"final":false}],
                 "creditBalance":0}"#,
         )
         .unwrap();
-        let cards = ledger(2025, Some(Ledger::from_item(&item)));
+        let cards = ledger(2025, &[item], "e1", false);
         assert_eq!(cards[0].figure.as_ref().unwrap().0, "0 days");
         assert_eq!(cards[0].usage.as_ref().unwrap().used_per_mille, 1000);
         assert_eq!(cards[0].notes, ["You attended 0.5 days more than was available."]);

@@ -264,13 +264,13 @@ impl Ledger {
             });
         }
         let forfeited = item.forfeited.as_ref().map(|f| (f.on, f.reason.clone()));
-        let findings =
-            ledger_findings(&rows, forfeited.as_ref().map(|f| f.0), amount("creditBalance", item.credit_balance)?);
+        let credit = amount("creditBalance", item.credit_balance)?;
+        let findings = ledger_findings(&rows, forfeited.as_ref().map(|f| f.0), credit);
         Ok(Ledger {
             unit: item.unit.clone(),
             hours_per_day: rate(item.hours_per_day)?,
             period: (item.reference_period.start, item.reference_period.end),
-            credit: amount("creditBalance", item.credit_balance)?,
+            credit,
             expires_on: item.expires_on,
             forfeited,
             rows,

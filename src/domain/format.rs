@@ -41,7 +41,7 @@ pub fn quantity(a: Amount, unit: &Code<Unit>) -> String {
 }
 
 /// `= 24.32 hours` beside `3.2 days`, when the back end sent its conversion rate.
-pub fn in_other_unit(a: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Option<String> {
+pub fn other_unit_text(a: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Option<String> {
     let (other, other_unit) = crate::domain::amount::in_other_unit(a, unit, hours_per_day)?;
     Some(format!("= {}", quantity(other, &Code::Known(other_unit))))
 }
@@ -103,9 +103,9 @@ mod tests {
         assert_eq!(quantity(a(1.0), &Code::Known(Unit::Hours)), "1 hour");
         assert_eq!(quantity(a(0.0), &Code::Known(Unit::Hours)), "0 hours");
         assert_eq!(quantity(a(3.0), &Code::Other("WEEKS".into())), "3 WEEKS");
-        assert_eq!(in_other_unit(a(3.2), &Code::Known(Unit::Days), Some(a(7.6))).as_deref(), Some("= 24.32 hours"));
-        assert_eq!(in_other_unit(a(3.8), &Code::Known(Unit::Hours), Some(a(7.6))).as_deref(), Some("= 0.5 days"));
-        assert_eq!(in_other_unit(a(3.8), &Code::Known(Unit::Hours), None), None);
+        assert_eq!(other_unit_text(a(3.2), &Code::Known(Unit::Days), Some(a(7.6))).as_deref(), Some("= 24.32 hours"));
+        assert_eq!(other_unit_text(a(3.8), &Code::Known(Unit::Hours), Some(a(7.6))).as_deref(), Some("= 0.5 days"));
+        assert_eq!(other_unit_text(a(3.8), &Code::Known(Unit::Hours), None), None);
     }
 
     #[test]

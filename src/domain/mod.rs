@@ -7,3 +7,4 @@ pub mod format;
 pub mod history;
 pub mod ids;
 pub mod labels;
+pub mod training_details;

@@ -9,10 +9,8 @@ use crate::components::figure_card::FigureCard;
 use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
 use crate::domain::cards;
-use crate::domain::figures::{Attended, Entitled, Ledger};
 use crate::domain::format::date;
 use crate::domain::ids::ssin_masked;
-use chrono::Datelike;
 
 fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
@@ -37,33 +35,27 @@ pub fn Dashboard() -> impl IntoView {
                 {as_of.map(|d| view! { <span class="muted">" · Figures as of " {date(d)}</span> })}
             </p>
             {me.employers.into_iter().map(|employer| {
-                let id = employer.id.clone();
-                let (id1, id2, id3) = (id.clone(), id.clone(), id);
+                let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
                 let name = employer.name.clone();
-                // an employment that ended before this year only has a balance left to show
-                let ended = employer.employment.end_date.filter(|d| d.0.year() < year);
-                let this_year = ended.is_none().then(|| view! {
+                let past = cards::past_employment(&employer.employment, year);
+                let is_past = past.is_some();
+                let this_year = (!is_past).then(|| view! {
                     {loaded(entitlements, format!("Entitled in {year}"), "placeholder-card", move |e: Entitlements| {
-                        let figure = e.items.iter().find(|i| i.employer_id == id1).map(Entitled::from_item);
-                        view! { <FigureCard card=cards::entitled(year, figure) /> }
+                        view! { <FigureCard card=cards::entitled(year, &e.items, &id1) /> }
                     })}
                     {loaded(attendance, format!("Attended in {year}"), "placeholder-card", move |a: Attendance| {
-                        let figure = a.items.iter().find(|i| i.employer_id == id2).map(Attended::from_item);
-                        view! { <FigureCard card=cards::attended(year, figure) /> }
+                        view! { <FigureCard card=cards::attended(year, &a.items, &id2) /> }
                     })}
                 });
                 view! {
                     <section class="employer" aria-label=name>
                         <EmployerHeader employer />
-                        {ended.map(|d| view! {
-                            <p>{format!("This employment ended on {}, before {year}: only the balance it left is shown.", date(d))}</p>
-                        })}
+                        {past.map(|text| view! { <p>{text}</p> })}
                         <div class="cards">
                             {this_year}
                             {loaded(ledger, "Carry-over and training credit".into(), "placeholder-card", move |l: CarryOver| {
-                                let figure = l.items.iter().find(|i| i.employer_id == id3).map(Ledger::from_item);
-                                let cards = cards::ledger(year, figure).into_iter();
-                                cards.filter(|c| ended.is_none() || c.id == "credit").map(|card| view! { <FigureCard card /> }).collect_view()
+                                let cards = cards::ledger(year, &l.items, &id3, is_past);
+                                cards.into_iter().map(|card| view! { <FigureCard card /> }).collect_view()
                             })}
                         </div>
                     </section>
