@@ -1,16 +1,15 @@
-//! Reads the contract's JSON field by field from one `serde_json::Value`. One parser instead of
-//! a derived decoder per type keeps the app small, and every problem names its field:
+//! Reads the contract's JSON field by field from one parsed `Value`. One reader instead of a
+//! derived decoder per type keeps the app small, and every problem names its field:
 //! `items[3].durationMinutes should be a whole number`.
 
-use serde_json::{Map, Value};
-
 use super::dto::{Code, Date, KnownCode};
+use super::json_text::{self, member, Value};
 
 pub type Bad = String;
 
 /// A JSON object and where it sits in the document, for messages.
 pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(String, Value)],
     path: String,
 }
 
@@ -20,7 +19,7 @@ pub trait FromJson: Sized {
 
 /// Parses a whole document into a contract type.
 pub fn parse<T: FromJson>(text: &str) -> Result<T, Bad> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let value = json_text::parse(text).map_err(|e| format!("not JSON: {e}"))?;
     read_value(&value)
 }
 
@@ -47,7 +46,7 @@ impl<'a> Obj<'a> {
 
     /// The value, with a missing field and `null` both meaning absent (the contract's "optional").
     fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+        member(self.map, key).filter(|v| !matches!(v, Value::Null))
     }
 
     fn required<T>(&self, key: &str, want: &str, found: Result<Option<T>, Bad>) -> Result<T, Bad> {
@@ -85,7 +84,7 @@ impl<'a> Obj<'a> {
     }
 
     pub fn count(&self, key: &str) -> Result<u32, Bad> {
-        match self.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()) {
+        match self.get(key).and_then(Value::as_i64).and_then(|n| u32::try_from(n).ok()) {
             Some(n) => Ok(n),
             None => self.bad(key, "a whole number of 0 or more"),
         }

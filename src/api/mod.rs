@@ -5,6 +5,7 @@ pub mod client;
 pub mod dto;
 pub mod error;
 pub mod json;
+pub mod json_text;
 pub mod resources;
 
 pub use error::ApiError;
