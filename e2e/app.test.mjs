@@ -1,18 +1,8 @@
 // End-to-end: the built app served by the demo back end, driven in Debian's Chromium.
-import { test as nodeTest, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { explainOpenPages, launch, openAs, screenshot, SIZES } from './browser.mjs';
-
-/** A test that, when it fails, shows what its pages were showing. */
-const test = (name, body) => nodeTest(name, async (t) => {
-  try {
-    await body(t);
-  } catch (e) {
-    await explainOpenPages(name);
-    throw e;
-  }
-});
+import { launch, newPage, openAs, screenshot, SIZES, test } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let ctx;
@@ -34,11 +24,11 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     const { page, problems } = await openAs(ctx, 'a', '/', viewport);
     await card(page, 'credit').waitFor();
     assert.match(await card(page, 'entitled').innerText(), /Entitled in 2026\s+5 days\s+= 38 hours/);
-    assert.match(await card(page, 'entitled').innerText(), /5 days full-time \(by law\) × 100 % work regime × 12\/12 months = 5 days/);
+    assert.match(await card(page, 'entitled').innerText(), /5 days full-time \(by law\) × 100% work regime × 12\/12 months = 5 days/);
     assert.match(await card(page, 'attended').innerText(), /3 days[\s\S]*Formal training\s+2 days[\s\S]*Informal training\s+1 day/);
     assert.match(await card(page, 'left').innerText(), /Left for 2026\s+2.5 days/);
     assert.match(await card(page, 'carried-in').innerText(), /Carried into 2026\s+0.5 days/);
-    assert.match(await card(page, 'credit').innerText(), /2.5 days[\s\S]*Usable until 31 Dec 2028/);
+    assert.match(await card(page, 'credit').innerText(), /2.5 days[\s\S]*Usable until 31 December 2028/);
     const body = await page.locator('body').innerText();
     assert.match(body, /An Peeters · National register number 90\.05\.14-\*\*\*\.\*\*/);
     assert.doesNotMatch(body, /90051412324|123\.24/, 'the SSIN is shown masked only');
@@ -60,14 +50,14 @@ test('persona b: part-time on a sector agreement, two employers, one forfeited',
   const first = page.locator('section.employer').nth(0);
   const second = page.locator('section.employer').nth(1);
   assert.match(await first.innerText(), /Entitled in 2026\s+4.2 days/);
-  assert.match(await first.innerText(), /4 days full-time \(sector agreement\) × 80 % work regime × 12\/12 months = 3.2 days/);
+  assert.match(await first.innerText(), /4 days full-time \(sector agreement\) × 80% work regime × 12\/12 months = 3.2 days/);
   assert.match(await first.innerText(), /Sectoral training credit\s+\+ 1 day/);
   assert.match(await first.innerText(), /Attended in 2026\s+2.5 days/);
   assert.match(await first.innerText(), /Left for 2026\s+1.7 days/);
   assert.match(await first.innerText(), /Carried into 2026\s+0 days/);
-  assert.match(await second.innerText(), /Employed 1 Jan 2022 – 30 Jun 2025/);
-  assert.match(await second.innerText(), /Training credit now\s+0 days[\s\S]*Forfeited on 30 Jun 2025 \(resignation\)/);
-  assert.match(await second.innerText(), /This employment ended on 30 Jun 2025, before 2026: only the balance it left is shown\./);
+  assert.match(await second.innerText(), /Employed 1 January 2022 – 30 June 2025/);
+  assert.match(await second.innerText(), /Training credit now\s+0 days[\s\S]*Forfeited on 30 June 2025 \(resignation\)/);
+  assert.match(await second.innerText(), /This employment ended on 30 June 2025, before 2026: only the balance it left is shown\./);
   assert.equal(await second.getByTestId('entitled').count(), 0, 'no empty cards for a past employment');
   assert.doesNotMatch(await page.locator('body').innerText(), /do not add up/);
   await screenshot(page, 'dashboard-b-phone');
@@ -79,7 +69,7 @@ test('persona c: new hire counted in hours, unknown status shown as other', asyn
   const { page, problems } = await openAs(ctx, 'c', '/', SIZES.desktop);
   await card(page, 'credit').waitFor();
   assert.match(await card(page, 'entitled').innerText(), /31.67 hours\s+= 4.17 days/);
-  assert.match(await card(page, 'entitled').innerText(), /38 hours full-time \(by law\) × 100 % work regime × 10\/12 months = 31.67 hours/);
+  assert.match(await card(page, 'entitled').innerText(), /38 hours full-time \(by law\) × 100% work regime × 10\/12 months = 31.67 hours/);
   assert.match(await card(page, 'attended').innerText(), /4 hours/);
   assert.match(await card(page, 'credit').innerText(), /27.67 hours/);
   await page.getByText('Showing 2 of 2').waitFor();
@@ -94,7 +84,7 @@ test('persona d: broken figures are explained, failing resources fail alone', as
   const { page, problems } = await openAs(ctx, 'd', '/', SIZES.desktop);
   await card(page, 'credit').waitFor();
   const body = () => page.locator('body').innerText();
-  await page.getByText('Attended in 2026: not available right now').waitFor();
+  await page.getByText('Your attended training: not available right now').waitFor();
   assert.match(await body(), /problem \(error 503\)/);
   assert.match(await body(), /Your total right is stated as 6 days, but your individual and sectoral rights add up to 4.5 days\./);
   assert.match(await body(), /2025 starts with 2 days carried in, but 2024 carried out 1 day\./);
@@ -123,7 +113,7 @@ test('history pages through every training with "Show more"', async () => {
   const ids = await page.locator('.training-item a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.equal(new Set(ids).size, 61, 'no training twice');
   const first = await page.locator('.training-item').first().innerText();
-  assert.match(first, /Presentatietechnieken[\s\S]*8 Dec 2026[\s\S]*Reserved/, 'newest first');
+  assert.match(first, /Presentatietechnieken[\s\S]*8 December 2026[\s\S]*Reserved/, 'newest first');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -134,7 +124,7 @@ test('a training opens on its own page, and back', async () => {
   await page.waitForURL('**/trainings/t-2026-next');
   await page.getByRole('heading', { level: 1, name: 'Presentatietechnieken' }).waitFor();
   const details = await page.locator('dl.details').innerText();
-  assert.match(details, /Dates\s+8 Dec 2026/);
+  assert.match(details, /Dates\s+8 December 2026/);
   assert.match(details, /Duration\s+7 h/);
   assert.match(details, /Status\s+Reserved/);
   assert.match(details, /Provider\s+Cevora, enterprise number 0439\.114\.050/);
@@ -150,7 +140,7 @@ test('a training opens on its own page, and back', async () => {
 test('deep links: a training, an unknown training, an unknown page', async () => {
   let { page, problems } = await openAs(ctx, 'c', '/trainings/c-1', SIZES.phone);
   await page.getByRole('heading', { level: 1, name: 'Arbeitssicherheit Grundkurs' }).waitFor();
-  assert.match(await page.locator('dl.details').innerText(), /Certificate, valid until 14 Apr 2029/);
+  assert.match(await page.locator('dl.details').innerText(), /Certificate, valid until 14 April 2029/);
   await screenshot(page, 'training-c-phone');
   assert.deepEqual(problems, []);
   await page.close();
@@ -174,7 +164,7 @@ test('a broken or missing config.json gets an error screen that names it', async
     [{ status: 404, body: 'no' }, /The configuration file was not found at http:\/\/127\.0\.0\.1:\d+\/config\.json/],
   ];
   for (const [reply, message] of cases) {
-    const page = await ctx.newPage();
+    const page = await newPage(ctx);
     await page.route('**/config.json', (r) => r.fulfill(reply));
     await page.goto(`${process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097'}/trainings/x`);
     await page.getByRole('heading', { name: 'This app is not set up correctly' }).waitFor();
@@ -185,7 +175,7 @@ test('a broken or missing config.json gets an error screen that names it', async
 });
 
 test('the back end down: every part says so, and recovers on retry', async () => {
-  const page = await ctx.newPage();
+  const page = await newPage(ctx);
   await page.route('**/api/**', (r) => r.abort('connectionrefused'));
   await page.goto(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097');
   await page.getByText('Your profile and employers: not available right now').waitFor();
@@ -209,13 +199,13 @@ test('the back end down: every part says so, and recovers on retry', async () =>
 test('malformed data ends in a message, not a crash', async () => {
   const { page: p0 } = await openAs(ctx, 'a');
   await p0.close();
-  const page = await ctx.newPage();
+  const page = await newPage(ctx);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('**/api/v1/me/attendance*', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"year":"2026","items":7}' }));
   await page.route('**/api/v1/me/entitlements*', (r) => r.fulfill({ status: 429, headers: { 'Retry-After': '30' }, body: '' }));
   await page.goto(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097');
-  await page.getByText('Attended in 2026: not available right now').waitFor();
+  await page.getByText('Your attended training: not available right now').waitFor();
   assert.match(await page.locator('body').innerText(), /sent data this app cannot read/);
   assert.match(await page.locator('body').innerText(), /Too many requests\. Try again in 30 seconds\./);
   await card(page, 'credit').waitFor();

@@ -1,4 +1,5 @@
 // Shared Playwright set-up: Debian's Chromium, a fresh profile, no background networking.
+import { test as nodeTest } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,21 +9,38 @@ export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097';
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? 'e2e/screenshots';
 export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
-export async function launch() {
+/** A test that, when it fails, shows what its pages were showing. */
+export const test = (name, body) => nodeTest(name, async (t) => {
+  try {
+    await body(t);
+  } catch (e) {
+    await explainOpenPages(name);
+    throw e;
+  }
+});
+
+/** A browser with a fresh profile; `locale` is the language the browser asks for. */
+export async function launch(locale = 'en-US') {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'e2e-profile-')), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    locale,
     viewport: SIZES.desktop,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
 }
 
-/** A fresh page for one persona, with console errors and page crashes collected. */
-export async function openAs(context, persona, path = '/', size = SIZES.desktop) {
+export const LANGUAGE_KEY = 'training-account.language';
+
+/**
+ * A fresh page for one persona, with console errors and page crashes collected. `language` is the
+ * person's saved choice (as the switcher stores it); `null` leaves the app to choose.
+ */
+export async function openAs(context, persona, path = '/', size = SIZES.desktop, language = 'en') {
   await context.clearCookies();
   await context.addCookies([{ name: 'demo_persona', value: persona, url: BASE }]);
-  const page = await context.newPage();
+  const page = await newPage(context, language);
   await page.setViewportSize(size);
   const problems = [];
   page.on('pageerror', (e) => {
@@ -38,6 +56,17 @@ export async function openAs(context, persona, path = '/', size = SIZES.desktop)
 }
 
 const opened = new Set();
+
+/** A new tab whose saved language is `language` (`null`: none) when it first loads the app. */
+export async function newPage(context, language = 'en') {
+  const page = await context.newPage();
+  await page.addInitScript(([key, lang]) => {
+    if (sessionStorage.getItem('e2e-language-set')) return; // once: later reloads keep what the app stored
+    sessionStorage.setItem('e2e-language-set', '1');
+    if (lang) localStorage.setItem(key, lang); else localStorage.removeItem(key);
+  }, [LANGUAGE_KEY, language]);
+  return page;
+}
 
 /** For a failed test: what every page still open shows, in the log and as a screenshot. */
 export async function explainOpenPages(name) {

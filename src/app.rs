@@ -1,57 +1,95 @@
-//! Start-up: read config.json, then hand the API client to the routed pages.
+//! Start-up: choose the language, read config.json, then hand the API client to the routed pages.
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::api::client::{config_url, Client};
-use crate::components::loaded::text_resource;
+use crate::api::dto::Me;
+use crate::api::resources;
+use crate::components::language::{texts, tr, LanguageSwitcher, Speaking};
+use crate::components::loaded::{text_resource, Remote};
 use crate::config::{self, ConfigError};
+use crate::i18n::{config_error, Language};
 use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
 
 #[component]
 pub fn App() -> impl IntoView {
+    Speaking::provide();
     let url = config_url();
     let text = text_resource(Client::new(String::new(), None), url.clone());
     // a memo, so the app below is built once per distinct config, never again for the same one
     let config = Memo::new(move |_| {
         text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
     });
-    move || match config.get() {
-        None => view! { <p class="boot" role="status">"Loading your training account…"</p> }.into_any(),
-        Some(Ok(cfg)) => view! { <Shell client=Client::new(cfg.api_base_url, None) /> }.into_any(),
-        Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
+    // the frame every page has, even before the configuration is read or when it is broken
+    view! {
+        <a class="skip-link" href="#main">{tr(|t| t.skip_link)}</a>
+        <header class="site-header">
+            <a href="/" class="brand">{tr(|t| t.app_name)}</a>
+            <LanguageSwitcher />
+        </header>
+        <main id="main" class="page" tabindex="-1">
+            {move || match config.get() {
+                None => view! { <p class="boot" role="status">{tr(|t| t.loading_app)}</p> }.into_any(),
+                Some(Ok(cfg)) => {
+                    let default_language = cfg.default_language.and_then(|l| l.known().copied());
+                    view! { <Shell client=Client::new(cfg.api_base_url, None) default_language /> }.into_any()
+                }
+                Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
+            }}
+        </main>
     }
 }
 
 #[component]
-fn Shell(client: Client) -> impl IntoView {
+fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
+    let speaking = expect_context::<Speaking>();
+    speaking.config_says(default_language);
     provide_context(client);
+    // the profile is shared by every page: it also says which language the person prefers
+    let me = Remote::<Me>::new(resources::me());
+    provide_context(me);
+    Effect::new(move || {
+        let preferred = me.get().and_then(Result::ok).and_then(|m| m.preferred_language?.known().copied());
+        speaking.profile_says(preferred);
+    });
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <a href="/" class="brand">"Training account"</a>
-            </header>
-            <main id="main" class="page">
-                <FlatRoutes fallback=NotFound>
-                    <Route path=path!("/") view=Dashboard />
-                    <Route path=path!("/trainings/:id") view=TrainingDetail />
-                </FlatRoutes>
-            </main>
+            <FocusOnNavigation />
+            <FlatRoutes fallback=NotFound>
+                <Route path=path!("/") view=Dashboard />
+                <Route path=path!("/trainings/:id") view=TrainingDetail />
+            </FlatRoutes>
         </Router>
     }
+}
+
+/// After a link inside the app, focus goes to the new page's content, as after a page load, so a
+/// screen reader reads the new page instead of staying on the link that is gone.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let path = use_location().pathname;
+    Effect::new(move |before: Option<String>| {
+        let now = path.get();
+        if before.is_some_and(|b| b != now) {
+            if let Some(main) = document().get_element_by_id("main") {
+                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        now
+    });
 }
 
 #[component]
 fn ConfigProblem(error: ConfigError) -> impl IntoView {
     view! {
-        <main id="main" class="page">
-            <div class="panel panel-error" role="alert">
-                <h1>"This app is not set up correctly"</h1>
-                <p class="config-error">{error.to_string()}</p>
-                <p>"Ask whoever runs this site to fix its config.json; nothing is wrong with your account."</p>
-            </div>
-        </main>
+        <div class="panel panel-error" role="alert">
+            <h1>{tr(|t| t.config_title)}</h1>
+            <p class="config-error">{move || config_error(texts(), &error)}</p>
+            <p>{tr(|t| t.config_help)}</p>
+        </div>
     }
 }

@@ -26,37 +26,32 @@ pub enum AuthMode {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConfigError {
-    Missing { url: String },
-    Unreadable { url: String, why: String },
-    NotJson { why: String },
-    Invalid { why: String },
+    Missing {
+        url: String,
+    },
+    /// With the HTTP status when the server answered, without when it could not be reached.
+    Unreadable {
+        url: String,
+        status: Option<u16>,
+    },
+    NotJson {
+        why: String,
+    },
+    Invalid {
+        why: String,
+    },
 }
 
 impl ConfigError {
-    /// Why config.json could not be fetched, in the words of this screen rather than the API's.
+    /// Why config.json could not be fetched; the words are in `i18n::config_error`.
     pub fn from_fetch(url: &str, e: &ApiError) -> ConfigError {
-        let why = match e {
-            ApiError::NotFound => return ConfigError::Missing { url: url.into() },
-            ApiError::Offline => "the server cannot be reached".into(),
-            ApiError::Timeout => "the server took too long to answer".into(),
-            ApiError::Unauthorized | ApiError::Forbidden => "the server refused access to it".into(),
-            ApiError::RateLimited { .. } => "the server is busy".into(),
-            ApiError::Server { status } | ApiError::Rejected { status, .. } => format!("the server answered {status}"),
-            ApiError::Malformed(why) => why.clone(),
-        };
-        ConfigError::Unreadable { url: url.into(), why }
-    }
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ConfigError::Missing { url } => write!(f, "The configuration file was not found at {url}."),
-            ConfigError::Unreadable { url, why } => {
-                write!(f, "The configuration file at {url} could not be read: {why}.")
+        let url = url.to_string();
+        match e {
+            ApiError::NotFound => ConfigError::Missing { url },
+            ApiError::Server { status } | ApiError::Rejected { status, .. } => {
+                ConfigError::Unreadable { url, status: Some(*status) }
             }
-            ConfigError::NotJson { why } => write!(f, "config.json is not valid JSON: {why}."),
-            ConfigError::Invalid { why } => write!(f, "config.json is not usable: {why}."),
+            _ => ConfigError::Unreadable { url, status: None },
         }
     }
 }
@@ -91,8 +86,7 @@ impl FromJson for Config {
 }
 
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ConfigError::NotJson { why: e.to_string() })?;
+    let value = crate::api::json_text::parse(text).map_err(|why| ConfigError::NotJson { why })?;
     read_value(&value).map_err(|why| ConfigError::Invalid { why })
 }
 
@@ -116,12 +110,13 @@ mod tests {
     #[test]
     fn problems_are_named() {
         assert!(matches!(parse("{ not json"), Err(ConfigError::NotJson { .. })));
-        assert_eq!(
-            parse("{}").unwrap_err().to_string(),
-            "config.json is not usable: \"apiBaseUrl\" is missing or empty."
-        );
-        assert!(parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).unwrap_err().to_string().contains("magic"));
-        assert!(parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc"}}"#).unwrap_err().to_string().contains("issuer"));
+        let invalid = |text| match parse(text) {
+            Err(ConfigError::Invalid { why }) => why,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(invalid("{}"), "\"apiBaseUrl\" is missing or empty");
+        assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).contains("magic"));
+        assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc"}}"#).contains("issuer"));
         assert!(parse(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).is_err());
         assert!(parse(r#"{"apiBaseUrl":42}"#).is_err());
         assert!(parse("[]").is_err());
@@ -132,8 +127,12 @@ mod tests {
         let url = "http://127.0.0.1/config.json";
         assert_eq!(ConfigError::from_fetch(url, &ApiError::NotFound), ConfigError::Missing { url: url.into() });
         assert_eq!(
-            ConfigError::from_fetch(url, &ApiError::Server { status: 502 }).to_string(),
-            "The configuration file at http://127.0.0.1/config.json could not be read: the server answered 502."
+            ConfigError::from_fetch(url, &ApiError::Server { status: 502 }),
+            ConfigError::Unreadable { url: url.into(), status: Some(502) }
+        );
+        assert_eq!(
+            ConfigError::from_fetch(url, &ApiError::Timeout),
+            ConfigError::Unreadable { url: url.into(), status: None }
         );
     }
 }

@@ -1,8 +1,10 @@
-//! The employee's training account. Data flows one way: config -> api -> domain -> views.
+//! The employee's training account. Data flows one way: config -> api -> domain -> views;
+//! `i18n` holds the words all of them show.
 
 pub mod api;
 pub mod config;
 pub mod domain;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

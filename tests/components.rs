@@ -9,8 +9,10 @@ use training_account::api::dto::{Attendance, CarryOver, Entitlements};
 use training_account::api::json::parse;
 use training_account::api::ApiError;
 use training_account::components::figure_card::FigureCard;
+use training_account::components::language::{texts, LanguageSwitcher, Speaking};
 use training_account::components::loaded::{loaded, Remote};
 use training_account::domain::cards;
+use training_account::i18n::{self, Language, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -23,14 +25,22 @@ fn container() -> web_sys::HtmlElement {
     div
 }
 
+/// Mounts a view in English, with the app's language context around it.
 fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
     let div = container();
-    std::mem::forget(leptos::mount::mount_to(div.clone(), f));
+    std::mem::forget(leptos::mount::mount_to(div.clone(), move || {
+        Speaking::provide().choose(Language::En);
+        f()
+    }));
     div
 }
 
+fn en() -> &'static Texts {
+    i18n::texts(Language::En)
+}
+
 fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {
-    cards.into_iter().map(|card| view! { <FigureCard card /> }).collect_view()
+    cards.into_iter().map(|card| view! { <FigureCard t=en() card /> }).collect_view()
 }
 
 fn text(el: &web_sys::HtmlElement) -> String {
@@ -47,12 +57,12 @@ async fn tick(ms: i32) {
 #[wasm_bindgen_test]
 fn entitled_card_shows_total_formula_and_sectoral_credit() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
-    let el = mount(move || cards_view(vec![cards::entitled(2026, &e.items, "e1")]));
+    let el = mount(move || cards_view(vec![cards::entitled(en(), 2026, &e.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("Entitled in 2026"), "{t}");
     assert!(t.contains("4.2 days"), "{t}");
     assert!(t.contains("= 31.92 hours"), "{t}");
-    assert!(t.contains("4 days full-time (sector agreement) × 80 % work regime × 12/12 months = 3.2 days"), "{t}");
+    assert!(t.contains("4 days full-time (sector agreement) × 80% work regime × 12/12 months = 3.2 days"), "{t}");
     assert!(t.contains("+ 1 day"), "{t}");
     assert!(!t.contains("do not add up"), "{t}");
 }
@@ -60,7 +70,7 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 #[wasm_bindgen_test]
 fn attended_card_splits_formal_and_informal() {
     let a: Attendance = parse(include_str!("../demo/fixtures/a/attendance-2026.json")).unwrap();
-    let el = mount(move || cards_view(vec![cards::attended(2026, &a.items, "e1")]));
+    let el = mount(move || cards_view(vec![cards::attended(en(), 2026, &a.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("3 days") && t.contains("Formal training2 days") && t.contains("Informal training1 day"), "{t}");
     assert!(t.contains("Not counted towards your right0.5 days"), "{t}");
@@ -69,11 +79,11 @@ fn attended_card_splits_formal_and_informal() {
 #[wasm_bindgen_test]
 fn ledger_cards_show_left_carried_in_and_credit() {
     let l: CarryOver = parse(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
-    let el = mount(move || cards_view(cards::ledger(2026, &l.items, "e1", false)));
+    let el = mount(move || cards_view(cards::ledger(en(), 2026, &l.items, "e1", false)));
     let t = text(&el);
     assert!(t.contains("Left for 20262.5 days"), "{t}");
     assert!(t.contains("Carried into 20260.5 days"), "{t}");
-    assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31 Dec 2028"), "{t}");
+    assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31 December 2028"), "{t}");
     let bar = el.query_selector(".usage-bar").unwrap().unwrap();
     assert_eq!(bar.get_attribute("aria-label").unwrap(), "Used 3 days of 5.5 days; 2.5 days left.");
 }
@@ -81,7 +91,7 @@ fn ledger_cards_show_left_carried_in_and_credit() {
 #[wasm_bindgen_test]
 fn broken_figures_are_flagged_and_impossible_ones_refused() {
     let l: CarryOver = parse(include_str!("../demo/fixtures/d/carry-over.json")).unwrap();
-    let el = mount(move || cards_view(cards::ledger(2026, &l.items, "e1", false)));
+    let el = mount(move || cards_view(cards::ledger(en(), 2026, &l.items, "e1", false)));
     let t = text(&el);
     assert!(
         t.contains("do not add up") && t.contains("2025 starts with 2 days carried in, but 2024 carried out 1 day."),
@@ -93,7 +103,7 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
             .replace("\"regimeFraction\": 1.0", "\"regimeFraction\": 7"),
     )
     .unwrap();
-    let el = mount(move || cards_view(vec![cards::entitled(2026, &e.items, "e1")]));
+    let el = mount(move || cards_view(vec![cards::entitled(en(), 2026, &e.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("impossible value") && t.contains("individual.regimeFraction = 7"), "{t}");
 }
@@ -109,13 +119,18 @@ async fn a_failed_resource_shows_its_error_and_retries() {
             }
         });
         let res = Remote::<Attendance>::from_text(text);
-        loaded(res, "Attended in 2026".into(), "placeholder-card", |a: Attendance| {
-            view! { <p class="ok">{format!("loaded {} with {} items", a.year, a.items.len())}</p> }
-        })
+        loaded(
+            res,
+            |t| t.what_attended,
+            "placeholder-card",
+            |a: Attendance| {
+                view! { <p class="ok">{format!("loaded {} with {} items", a.year, a.items.len())}</p> }
+            },
+        )
     });
     tick(50).await;
     let t = text(&el);
-    assert!(t.contains("Attended in 2026: not available right now") && t.contains("took too long"), "{t}");
+    assert!(t.contains("Your attended training: not available right now") && t.contains("took too long"), "{t}");
     let button = el.query_selector("button").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>();
     assert_eq!(button.text_content().unwrap(), "Try again");
     button.click();
@@ -130,9 +145,12 @@ async fn a_body_that_breaks_the_contract_is_an_error_not_a_panic() {
         let text = LocalResource::new(|| async {
             Ok::<_, ApiError>(r#"{"year": 2026, "items": [{"employerId": 7}]}"#.to_string())
         });
-        loaded(Remote::<Attendance>::from_text(text), "Attended in 2026".into(), "placeholder-card", |_: Attendance| {
-            "unexpected"
-        })
+        loaded(
+            Remote::<Attendance>::from_text(text),
+            |t| t.what_attended,
+            "placeholder-card",
+            |_: Attendance| "unexpected",
+        )
     });
     tick(50).await;
     let t = text(&el);
@@ -149,4 +167,41 @@ fn next_links_resolve_against_the_response_url() {
     assert_eq!(resolve("https://other.example/p?c=1", base).unwrap(), "https://other.example/p?c=1");
     assert_eq!(resolve("/v2/x", base).unwrap(), "http://127.0.0.1:8080/v2/x");
     assert!(matches!(resolve("http://[bad", base), Err(ApiError::Malformed(_))));
+}
+
+#[wasm_bindgen_test]
+async fn the_switcher_changes_every_word_and_the_page_language() {
+    let l: CarryOver = parse(include_str!("../demo/fixtures/a/carry-over.json")).unwrap();
+    let el = mount(move || {
+        view! {
+            <LanguageSwitcher />
+            {move || {
+                let t = texts();
+                cards::ledger(t, 2026, &l.items, "e1", false)
+                    .into_iter()
+                    .map(|card| view! { <FigureCard t card /> })
+                    .collect_view()
+            }}
+        }
+    });
+    assert!(text(&el).contains("Left for 20262.5 days"), "{}", text(&el));
+    let button = |lang: &str| {
+        let found = el.query_selector(&format!("button[lang={lang}]")).unwrap();
+        found.expect("a button for each language").unchecked_into::<web_sys::HtmlElement>()
+    };
+    assert_eq!(button("en").get_attribute("aria-pressed").as_deref(), Some("true"), "English is on");
+    for (lang, left) in
+        [("nl", "Nog over voor 20262,5 dagen"), ("fr", "Restant pour 20262,5 jours"), ("de", "Übrig für 20262,5 Tage")]
+    {
+        button(lang).click();
+        tick(10).await;
+        let t = text(&el);
+        assert!(t.contains(left), "{lang}: {t}");
+        let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+        assert_eq!(html.get_attribute("lang").as_deref(), Some(lang));
+        assert_eq!(button(lang).get_attribute("aria-pressed").as_deref(), Some("true"));
+        assert_eq!(button("en").get_attribute("aria-pressed").as_deref(), Some("false"));
+    }
+    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("training-account.language");
+    assert_eq!(stored.unwrap().as_deref(), Some("de"), "the choice is remembered");
 }

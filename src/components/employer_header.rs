@@ -3,32 +3,34 @@
 use leptos::prelude::*;
 
 use crate::api::dto::Employer;
-use crate::domain::amount::Amount;
-use crate::domain::format::{date, decimal, percent};
+use crate::domain::format::{date, number, percent};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
+use crate::i18n::{fill, Texts};
 
+/// `t` comes from the caller's reactive closure, which runs again when the language changes.
 #[component]
-pub fn EmployerHeader(employer: Employer) -> impl IntoView {
+pub fn EmployerHeader(t: &'static Texts, employer: Employer) -> impl IntoView {
     let job = &employer.employment;
-    let number = enterprise_number_formatted(&employer.enterprise_number);
+    let enterprise = enterprise_number_formatted(&employer.enterprise_number);
     let valid = enterprise_number_is_valid(&employer.enterprise_number);
     let period = match job.end_date {
-        Some(end) => format!("Employed {} – {}", date(job.start_date), date(end)),
-        None => format!("Employed since {}", date(job.start_date)),
+        Some(end) => fill(t.employed_between, &[&date(t, job.start_date), &date(t, end)]),
+        None => fill(t.employed_since, &[&date(t, job.start_date)]),
     };
-    let hours = |h: f64| Amount::from_f64(h).map(decimal).unwrap_or_default();
-    let regime = format!(
-        "{} work regime ({} h of {} h a week)",
-        percent(job.work_regime.fraction),
-        hours(job.work_regime.weekly_hours),
-        hours(job.work_regime.full_time_weekly_hours)
+    let regime = fill(
+        t.regime,
+        &[
+            &percent(t, job.work_regime.fraction),
+            &number(t, job.work_regime.weekly_hours),
+            &number(t, job.work_regime.full_time_weekly_hours),
+        ],
     );
     view! {
         <header class="employer-header">
-            <h2>{employer.name}</h2>
+            <h2 translate="no">{employer.name}</h2>
             <p class="muted">
-                <span>"Enterprise number " {number}</span>
-                {(!valid).then(|| view! { <strong class="flag">" (this number is not valid: check it with your employer)"</strong> })}
+                <span>{fill(t.enterprise_number, &[&enterprise])}</span>
+                {(!valid).then(|| view! { <strong class="flag">" " {t.invalid_number}</strong> })}
                 " · " {period} " · " {regime}
             </p>
         </header>

@@ -10,6 +10,11 @@ use crate::api::client::Client;
 use crate::api::json::FromJson;
 use crate::api::resources::Resource;
 use crate::api::ApiError;
+use crate::components::language::{texts, tr};
+use crate::i18n::{api_error, fill, Texts};
+
+/// The name of a part of a page in its error message: `|t| t.what_history`.
+pub type What = fn(&Texts) -> &'static str;
 
 /// A resource being fetched. Every resource is fetched as text by the same code (the async
 /// machinery is compiled once) and decoded to its contract type when read.
@@ -56,7 +61,7 @@ pub fn text_resource(client: Client, path: String) -> LocalResource<Result<Strin
 
 pub fn loaded<T, V>(
     res: Remote<T>,
-    what: String,
+    what: What,
     placeholder: &'static str,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
@@ -72,11 +77,11 @@ where
 
 type StateFn = Box<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sync>;
 
-fn state_view(state: StateFn, what: String, placeholder: &'static str, retry: Callback<()>) -> impl IntoView {
+fn state_view(state: StateFn, what: What, placeholder: &'static str, retry: Callback<()>) -> impl IntoView {
     move || match state() {
         None => view! { <Placeholder class=placeholder /> }.into_any(),
         Some(Ok(view)) => view,
-        Some(Err(e)) => view! { <ErrorPanel what=what.clone() message=e.message() retry /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel t=texts() what error retry /> }.into_any(),
     }
 }
 
@@ -84,18 +89,19 @@ fn state_view(state: StateFn, what: String, placeholder: &'static str, retry: Ca
 pub fn Placeholder(class: &'static str) -> impl IntoView {
     view! {
         <div class=format!("placeholder {class}") role="status" aria-live="polite">
-            <span class="visually-hidden">"Loading…"</span>
+            <span class="visually-hidden">{tr(|t| t.loading)}</span>
         </div>
     }
 }
 
+/// `t` comes from the caller's reactive closure, which runs again when the language changes.
 #[component]
-pub fn ErrorPanel(what: String, message: String, retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(t: &'static Texts, what: What, error: ApiError, retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="panel panel-error" role="alert">
-            <p class="panel-title">{format!("{what}: not available right now")}</p>
-            <p>{message}</p>
-            <button type="button" class="button-secondary" on:click=move |_| retry.run(())>"Try again"</button>
+            <p class="panel-title">{fill(t.not_available, &[what(t)])}</p>
+            <p>{api_error(t, &error)}</p>
+            <button type="button" class="button-secondary" on:click=move |_| retry.run(())>{t.retry}</button>
         </div>
     }
 }

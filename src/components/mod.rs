@@ -3,6 +3,7 @@
 pub mod breakdown;
 pub mod employer_header;
 pub mod figure_card;
+pub mod language;
 pub mod loaded;
 pub mod training_history;
 pub mod training_list;

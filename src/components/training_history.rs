@@ -5,9 +5,11 @@ use leptos::task::spawn_local;
 
 use crate::api::client::Client;
 use crate::api::ApiError;
+use crate::components::language::{texts, tr};
 use crate::components::loaded::{ErrorPanel, Placeholder};
 use crate::components::training_list::TrainingList;
 use crate::domain::history::History;
+use crate::i18n::fill;
 
 #[derive(Clone, Default)]
 struct State {
@@ -48,38 +50,38 @@ pub fn TrainingHistory() -> impl IntoView {
 
     // one reactive closure for the whole state: each extra closure would compile its own view code
     let body = move || {
+        let t = texts();
         let State { history, loading: busy, error: failed } = state.get();
         let left = history.left_to_load();
         let (items, total, more) = (history.items, history.total, history.next.is_some());
+        let shown = items.len().to_string();
         let count = match total {
-            Some(total) => format!("Showing {} of {total}", items.len()),
-            None => format!("Showing {}", items.len()),
+            Some(total) => fill(t.showing_of, &[&shown, &total.to_string()]),
+            None => fill(t.showing, &[&shown]),
         };
         let state = match (items.is_empty(), busy, &failed) {
             (true, true, _) => view! { <Placeholder class="placeholder-list" /> }.into_any(),
-            (true, false, None) => view! { <p class="muted">"No training on record yet."</p> }.into_any(),
+            (true, false, None) => view! { <p class="muted">{t.no_training}</p> }.into_any(),
             (true, false, Some(_)) => ().into_any(),
-            (false, ..) => view! { <p class="muted" role="status">{count}</p><TrainingList items /> }.into_any(),
+            (false, ..) => view! { <p class="muted" role="status">{count}</p><TrainingList t items /> }.into_any(),
         };
         let button = (more && failed.is_none()).then(|| {
             view! {
                 <button type="button" class="button" disabled=busy on:click=move |_| load_more.run(())>
                     {match (busy, left) {
-                        (true, _) => "Loading…".to_string(),
-                        (false, Some(n)) => format!("Show more trainings ({n} more)"),
-                        (false, None) => "Show more trainings".to_string(),
+                        (true, _) => t.loading.to_string(),
+                        (false, Some(n)) => fill(t.show_more_n, &[&n.to_string()]),
+                        (false, None) => t.show_more.to_string(),
                     }}
                 </button>
             }
         });
-        let failed = failed.map(|e| {
-            view! { <ErrorPanel what="Your training history".into() message=e.message() retry=load_more /> }
-        });
+        let failed = failed.map(|error| view! { <ErrorPanel t what=|t| t.what_history error retry=load_more /> });
         view! { {state} {failed} {button} }
     };
     view! {
         <section class="history" aria-labelledby="history-title">
-            <h2 id="history-title">"Your training history"</h2>
+            <h2 id="history-title">{tr(|t| t.history_title)}</h2>
             {body}
         </section>
     }

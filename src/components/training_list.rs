@@ -5,22 +5,24 @@ use leptos::prelude::*;
 use crate::api::dto::Training;
 use crate::domain::format::{date_range, duration};
 use crate::domain::labels::label;
+use crate::i18n::Texts;
 
+/// `t` comes from the caller's reactive closure, which runs again when the language changes.
 #[component]
-pub fn TrainingList(items: Vec<Training>) -> impl IntoView {
+pub fn TrainingList(t: &'static Texts, items: Vec<Training>) -> impl IntoView {
     view! {
         <ol class="training-list">
-            {items.into_iter().map(|t| {
-                let href = format!("/trainings/{}", crate::api::resources::encode(&t.id));
+            {items.into_iter().map(|tr| {
+                let href = format!("/trainings/{}", crate::api::resources::encode(&tr.id));
                 view! {
                     <li class="training-item">
-                        <a href=href class="training-title">{t.title}</a>
+                        <a href=href class="training-title">{tr.title}</a>
                         <p class="training-meta">
-                            <span>{date_range(t.start_date, t.end_date)}</span>
-                            <span>{duration(t.duration_minutes)}</span>
-                            <span>{label(&t.kind)}</span>
-                            <span class="tag">{label(&t.status)}</span>
-                            {(!t.counts_towards_right).then(|| view! { <span class="tag tag-muted">"Does not count towards your right"</span> })}
+                            <span>{date_range(t, tr.start_date, tr.end_date)}</span>
+                            <span>{duration(t, tr.duration_minutes)}</span>
+                            <span>{label(t, &tr.kind)}</span>
+                            <span class="tag">{label(t, &tr.status)}</span>
+                            {(!tr.counts_towards_right).then(|| view! { <span class="tag tag-muted">{t.does_not_count}</span> })}
                         </p>
                     </li>
                 }

@@ -6,15 +6,16 @@ use chrono::Datelike;
 use crate::api::dto::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
 use crate::domain::amount::Amount;
 use crate::domain::figures::{Attended, DataError, Entitled, Finding, Ledger};
-use crate::domain::format::{date, decimal, other_unit_text, percent, quantity};
+use crate::domain::format::{date, number, other_unit_text, percent, quantity};
 use crate::domain::labels::label;
+use crate::i18n::{fill, Texts};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
     /// Stable name for tests and styling: entitled, attended, left, carried-in, credit.
     pub id: &'static str,
     pub title: String,
-    /// The headline (`4.2 days`) and the same in the other unit (`= 31.92 hours`).
+    /// The headline (`4,2 dagen`) and the same in the other unit (`= 31,92 uur`).
     pub figure: Option<(String, Option<String>)>,
     pub notes: Vec<String>,
     pub rows: Vec<(String, String)>,
@@ -35,6 +36,11 @@ pub struct Usage {
     pub available: String,
 }
 
+/// A card's title for a year: `Recht in 2026`.
+fn titled(template: &str, year: i32) -> String {
+    fill(template, &[&year.to_string()])
+}
+
 impl Card {
     fn new(id: &'static str, title: String) -> Card {
         Card {
@@ -49,8 +55,8 @@ impl Card {
         }
     }
 
-    fn figure(mut self, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
-        self.figure = Some((quantity(amount, unit), other_unit_text(amount, unit, hours_per_day)));
+    fn figure(mut self, t: &Texts, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
+        self.figure = Some((quantity(t, amount, unit), other_unit_text(t, amount, unit, hours_per_day)));
         self
     }
 
@@ -59,13 +65,9 @@ impl Card {
         self
     }
 
-    fn findings(mut self, findings: &[Finding], unit: &Code<Unit>) -> Card {
-        self.findings = findings.iter().map(|f| f.describe(unit)).collect();
+    fn findings(mut self, t: &Texts, findings: &[Finding], unit: &Code<Unit>) -> Card {
+        self.findings = findings.iter().map(|f| f.describe(t, unit)).collect();
         self
-    }
-
-    fn missing(self, what: &str, year: i32) -> Card {
-        self.note(format!("No {what} recorded for {year} at this employer."))
     }
 }
 
@@ -79,122 +81,123 @@ fn of_employer<I, F>(
     items.iter().find(|i| id(i) == employer_id).map(build)
 }
 
-/// Fills the card from the figure, or says why there is none: nothing recorded, or impossible data.
+/// Fills the card from the figure, or says why there is none: nothing recorded (`missing`, a
+/// sentence with the year), or impossible data.
 fn with_figure<T>(
+    t: &Texts,
     card: Card,
-    what: &str,
+    missing: &str,
     year: i32,
     figure: Option<Result<T, DataError>>,
-    fill: impl FnOnce(Card, T) -> Card,
+    fill_card: impl FnOnce(Card, T) -> Card,
 ) -> Card {
     match figure {
-        Some(Ok(t)) => fill(card, t),
-        Some(Err(e)) => Card { problem: Some(e.to_string()), ..card },
-        None => card.missing(what, year),
+        Some(Ok(v)) => fill_card(card, v),
+        Some(Err(e)) => Card { problem: Some(e.describe(t)), ..card },
+        None => card.note(titled(missing, year)),
     }
 }
 
 /// An employment that ended before `year` has no right or attendance that year, only the balance
 /// it left: the sentence that says so, or `None` for an employment still running in `year`.
-pub fn past_employment(employment: &Employment, year: i32) -> Option<String> {
+pub fn past_employment(t: &Texts, employment: &Employment, year: i32) -> Option<String> {
     let end = employment.end_date.filter(|d| d.0.year() < year)?;
-    Some(format!("This employment ended on {}, before {year}: only the balance it left is shown.", date(end)))
+    Some(fill(t.past_employment, &[&date(t, end), &year.to_string()]))
 }
 
-pub fn entitled(year: i32, items: &[EntitlementItem], employer_id: &str) -> Card {
+pub fn entitled(t: &Texts, year: i32, items: &[EntitlementItem], employer_id: &str) -> Card {
     let figure = of_employer(items, employer_id, |i| &i.employer_id, Entitled::from_item);
-    let card = Card::new("entitled", format!("Entitled in {year}"));
-    with_figure(card, "training right", year, figure, |card, e| entitled_card(card, &e))
+    let card = Card::new("entitled", titled(t.card_entitled, year));
+    with_figure(t, card, t.missing_right, year, figure, |card, e| entitled_card(t, card, &e))
 }
 
-fn entitled_card(card: Card, e: &Entitled) -> Card {
+fn entitled_card(t: &Texts, card: Card, e: &Entitled) -> Card {
     let u = &e.unit;
-    let formula = format!(
-        "Individual right: {} full-time ({}) × {} work regime × {}/12 months = {}",
-        quantity(e.full_time_value, u),
-        label(&e.basis),
-        percent(e.regime_fraction),
-        decimal(Amount::from_f64(e.months_counted).unwrap_or_default()),
-        quantity(e.individual, u),
+    let formula = fill(
+        t.formula,
+        &[
+            &quantity(t, e.full_time_value, u),
+            &label(t, &e.basis),
+            &percent(t, e.regime_fraction),
+            &number(t, e.months_counted),
+            &quantity(t, e.individual, u),
+        ],
     );
-    let mut card = card.figure(e.total, u, e.hours_per_day).note(formula).findings(&e.findings, u);
+    let mut card = card.figure(t, e.total, u, e.hours_per_day).note(formula).findings(t, &e.findings, u);
     if let Some(cba) = e.cba.clone() {
-        card.rows.push(("Collective agreement".into(), cba));
+        card.rows.push((t.collective_agreement.into(), cba));
     }
-    card.rows.extend(e.sectoral.iter().map(|(l, v)| (l.clone(), format!("+ {}", quantity(*v, u)))));
+    card.rows.extend(e.sectoral.iter().map(|(l, v)| (l.clone(), format!("+ {}", quantity(t, *v, u)))));
     card
 }
 
-pub fn attended(year: i32, items: &[AttendanceItem], employer_id: &str) -> Card {
+pub fn attended(t: &Texts, year: i32, items: &[AttendanceItem], employer_id: &str) -> Card {
     let figure = of_employer(items, employer_id, |i| &i.employer_id, Attended::from_item);
-    let card = Card::new("attended", format!("Attended in {year}"));
-    with_figure(card, "attended training", year, figure, |card, a| attended_card(card, &a))
+    let card = Card::new("attended", titled(t.card_attended, year));
+    with_figure(t, card, t.missing_attended, year, figure, |card, a| attended_card(t, card, &a))
 }
 
-fn attended_card(card: Card, a: &Attended) -> Card {
+fn attended_card(t: &Texts, card: Card, a: &Attended) -> Card {
     let u = &a.unit;
-    let mut card = card.figure(a.attended, u, a.hours_per_day).findings(&a.findings, u);
-    card.rows =
-        vec![("Formal training".into(), quantity(a.formal, u)), ("Informal training".into(), quantity(a.informal, u))];
+    let mut card = card.figure(t, a.attended, u, a.hours_per_day).findings(t, &a.findings, u);
+    card.rows = vec![(t.formal.into(), quantity(t, a.formal, u)), (t.informal.into(), quantity(t, a.informal, u))];
     if let Some(n) = a.not_counted {
-        card.rows.push(("Not counted towards your right".into(), quantity(n, u)));
+        card.rows.push((t.not_counted.into(), quantity(t, n, u)));
     }
     if let Some(d) = a.last_updated {
-        card.rows.push(("Last updated".into(), date(d)));
+        card.rows.push((t.last_updated.into(), date(t, d)));
     }
     card
 }
 
 /// Left this year, carried in, and the credit usable now: all from the carry-over ledger. A past
 /// employment (see `past_employment`) only has its credit to show.
-pub fn ledger(year: i32, items: &[LedgerItem], employer_id: &str, past: bool) -> Vec<Card> {
+pub fn ledger(t: &Texts, year: i32, items: &[LedgerItem], employer_id: &str, past: bool) -> Vec<Card> {
     match of_employer(items, employer_id, |i| &i.employer_id, Ledger::from_item) {
-        Some(Ok(l)) => ledger_cards(year, &l, past),
+        Some(Ok(l)) => ledger_cards(t, year, &l, past),
         figure => {
-            vec![with_figure(Card::new("ledger", "Carry-over".into()), "carry-over ledger", year, figure, |c, _| c)]
+            let card = Card::new("ledger", t.card_ledger.into());
+            vec![with_figure(t, card, t.missing_ledger, year, figure, |c, _| c)]
         }
     }
 }
 
-fn ledger_cards(year: i32, l: &Ledger, past: bool) -> Vec<Card> {
+fn ledger_cards(t: &Texts, year: i32, l: &Ledger, past: bool) -> Vec<Card> {
     let u = &l.unit;
     let expiry = match (&l.forfeited, l.expires_on) {
-        (Some((on, reason)), _) => format!("Forfeited on {} ({}).", date(*on), label(reason)),
-        (None, Some(exp)) => format!("Usable until {}, the end of the reference period.", date(exp)),
-        (None, None) => "The service gave no expiry date.".into(),
+        (Some((on, reason)), _) => fill(t.forfeited_on, &[&date(t, *on), &label(t, reason)]),
+        (None, Some(exp)) => fill(t.usable_until, &[&date(t, exp)]),
+        (None, None) => t.no_expiry.into(),
     };
-    let credit = Card::new("credit", "Training credit now".into())
-        .figure(l.credit, u, l.hours_per_day)
+    let credit = Card::new("credit", t.card_credit.into())
+        .figure(t, l.credit, u, l.hours_per_day)
         .note(expiry)
-        .note(format!("Reference period {} – {}", date(l.period.0), date(l.period.1)))
-        .findings(&l.findings, u);
+        .note(fill(t.reference_period, &[&date(t, l.period.0), &date(t, l.period.1)]))
+        .findings(t, &l.findings, u);
     if past {
         return vec![credit];
     }
-    let mut left = Card::new("left", format!("Left for {year}"));
-    let mut carried_in = Card::new("carried-in", format!("Carried into {year}"));
+    let mut left = Card::new("left", titled(t.card_left, year));
+    let mut carried_in = Card::new("carried-in", titled(t.card_carried_in, year));
     match l.row(year) {
         Some(r) => {
-            left = left.figure(r.remaining().max0(), u, l.hours_per_day);
+            left = left.figure(t, r.remaining().max0(), u, l.hours_per_day);
             if r.remaining().is_negative() {
-                left = left.note(format!(
-                    "You attended {} more than was available.",
-                    quantity(Amount::ZERO - r.remaining(), u)
-                ));
+                left = left.note(fill(t.overdrawn, &[&quantity(t, Amount::ZERO - r.remaining(), u)]));
             }
             left.usage = Some(Usage {
                 used_per_mille: (r.used_share() * 1000.0).round() as u32,
-                used: quantity(r.attended, u),
-                left: quantity(r.remaining().max0(), u),
-                available: quantity(r.available(), u),
+                used: quantity(t, r.attended, u),
+                left: quantity(t, r.remaining().max0(), u),
+                available: quantity(t, r.available(), u),
             });
             carried_in = carried_in
-                .figure(r.carried_in, u, l.hours_per_day)
-                .note(format!("Unused training from {} that moved to {year}.", year - 1));
+                .figure(t, r.carried_in, u, l.hours_per_day)
+                .note(fill(t.carried_in_note, &[&(year - 1).to_string(), &year.to_string()]));
         }
         None => {
-            left = left.missing("ledger year", year);
-            carried_in = carried_in.missing("ledger year", year);
+            left = left.note(titled(t.missing_ledger_year, year));
+            carried_in = carried_in.note(titled(t.missing_ledger_year, year));
         }
     }
     vec![left, carried_in, credit]
@@ -204,6 +207,11 @@ fn ledger_cards(year: i32, l: &Ledger, past: bool) -> Vec<Card> {
 mod tests {
     use super::*;
     use crate::api::json::parse;
+    use crate::i18n::{texts, Language};
+
+    fn en() -> &'static Texts {
+        texts(Language::En)
+    }
 
     fn fixture(persona: &str, name: &str) -> String {
         std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -212,11 +220,11 @@ mod tests {
     #[test]
     fn entitled_card_explains_the_formula() {
         let e: crate::api::dto::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
-        let card = entitled(2026, &e.items, "e1");
+        let card = entitled(en(), 2026, &e.items, "e1");
         assert_eq!(card.figure, Some(("4.2 days".into(), Some("= 31.92 hours".into()))));
         assert_eq!(
             card.notes,
-            ["Individual right: 4 days full-time (sector agreement) × 80 % work regime × 12/12 months = 3.2 days"]
+            ["Individual right: 4 days full-time (sector agreement) × 80% work regime × 12/12 months = 3.2 days"]
         );
         assert_eq!(
             card.rows,
@@ -231,17 +239,17 @@ mod tests {
     #[test]
     fn missing_and_impossible_figures_say_so() {
         let a: crate::api::dto::Attendance = parse(&fixture("a", "attendance-2026.json")).unwrap();
-        let none = attended(2026, &a.items, "e9");
+        let none = attended(en(), 2026, &a.items, "e9");
         assert_eq!(
             (none.figure, none.notes),
             (None, vec!["No attended training recorded for 2026 at this employer.".to_string()])
         );
         let bad: AttendanceItem =
             parse(r#"{"employerId":"e1","unit":"DAYS","attended":-1,"formal":0,"informal":0}"#).unwrap();
-        let card = attended(2026, &[bad], "e1");
+        let card = attended(en(), 2026, &[bad], "e1");
         assert_eq!(card.problem.as_deref(), Some("attended = -1 (a negative amount)"));
         assert_eq!(
-            ledger(2026, &[], "e1", false)[0].notes,
+            ledger(en(), 2026, &[], "e1", false)[0].notes,
             ["No carry-over ledger recorded for 2026 at this employer."]
         );
     }
@@ -249,7 +257,7 @@ mod tests {
     #[test]
     fn ledger_cards_for_the_running_year() {
         let l: crate::api::dto::CarryOver = parse(&fixture("a", "carry-over.json")).unwrap();
-        let cards = ledger(2026, &l.items, "e1", false);
+        let cards = ledger(en(), 2026, &l.items, "e1", false);
         let ids: Vec<_> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ["left", "carried-in", "credit"]);
         assert_eq!(cards[0].figure.as_ref().unwrap().0, "2.5 days");
@@ -263,9 +271,9 @@ mod tests {
             })
         );
         assert_eq!(cards[1].figure.as_ref().unwrap().0, "0.5 days");
-        assert_eq!(cards[2].notes[0], "Usable until 31 Dec 2028, the end of the reference period.");
+        assert_eq!(cards[2].notes[0], "Usable until 31 December 2028, the end of the reference period.");
         // a year the ledger does not have
-        let cards = ledger(2030, &l.items, "e1", false);
+        let cards = ledger(en(), 2030, &l.items, "e1", false);
         assert_eq!(cards[0].notes, ["No ledger year recorded for 2030 at this employer."]);
     }
 
@@ -273,16 +281,16 @@ mod tests {
     fn a_past_employment_shows_only_the_balance_it_left() {
         let me: crate::api::dto::Me = parse(&fixture("b", "me.json")).unwrap();
         let (current, ended) = (&me.employers[0].employment, &me.employers[1].employment);
-        assert_eq!(past_employment(current, 2026), None);
+        assert_eq!(past_employment(en(), current, 2026), None);
         assert_eq!(
-            past_employment(ended, 2026).as_deref(),
-            Some("This employment ended on 30 Jun 2025, before 2026: only the balance it left is shown.")
+            past_employment(en(), ended, 2026).as_deref(),
+            Some("This employment ended on 30 June 2025, before 2026: only the balance it left is shown.")
         );
-        assert_eq!(past_employment(ended, 2025), None, "it still ran in 2025");
+        assert_eq!(past_employment(en(), ended, 2025), None, "it still ran in 2025");
         let l: crate::api::dto::CarryOver = parse(&fixture("b", "carry-over.json")).unwrap();
-        let cards = ledger(2026, &l.items, "e2", true);
+        let cards = ledger(en(), 2026, &l.items, "e2", true);
         assert_eq!(cards.iter().map(|c| c.id).collect::<Vec<_>>(), ["credit"]);
-        assert_eq!(cards[0].notes[0], "Forfeited on 30 Jun 2025 (resignation).");
+        assert_eq!(cards[0].notes[0], "Forfeited on 30 June 2025 (resignation).");
     }
 
     #[test]
@@ -293,7 +301,7 @@ mod tests {
                 "creditBalance":0}"#,
         )
         .unwrap();
-        let cards = ledger(2025, &[item], "e1", false);
+        let cards = ledger(en(), 2025, &[item], "e1", false);
         assert_eq!(cards[0].figure.as_ref().unwrap().0, "0 days");
         assert_eq!(cards[0].usage.as_ref().unwrap().used_per_mille, 1000);
         assert_eq!(cards[0].notes, ["You attended 0.5 days more than was available."]);

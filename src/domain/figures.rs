@@ -4,18 +4,50 @@
 
 use crate::api::dto::{self, Basis, Code, Date, ForfeitReason, Unit};
 use crate::domain::amount::{pro_rata, Amount};
-use crate::domain::format::{date, decimal, quantity};
+use crate::domain::format::{date, number, quantity};
+use crate::i18n::{fill, Texts};
 
+/// A value the figure cannot be shown with: which field, what it held, and which rule it breaks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataError {
     pub field: &'static str,
-    pub value: String,
-    pub why: &'static str,
+    pub value: Wire,
+    pub why: Why,
 }
 
-impl std::fmt::Display for DataError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} = {} ({})", self.field, self.value, self.why)
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wire {
+    Number(f64),
+    Period(Date, Date),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Why {
+    Negative,
+    NotNumber,
+    HoursPerDay,
+    Regime,
+    Months,
+    Period,
+}
+
+impl DataError {
+    /// `individual.regimeFraction = 7 (een arbeidsregime ligt tussen 0 en 1)`: the contract's field
+    /// name stays, for whoever fixes the back end.
+    pub fn describe(&self, t: &Texts) -> String {
+        let value = match self.value {
+            Wire::Number(x) => number(t, x),
+            Wire::Period(start, end) => format!("{} – {}", date(t, start), date(t, end)),
+        };
+        let why = match self.why {
+            Why::Negative => t.why_negative,
+            Why::NotNumber => t.why_not_number,
+            Why::HoursPerDay => t.why_hours_per_day,
+            Why::Regime => t.why_regime,
+            Why::Months => t.why_months,
+            Why::Period => t.why_period,
+        };
+        format!("{} = {value} ({why})", self.field)
     }
 }
 
@@ -38,66 +70,42 @@ pub enum Finding {
 
 impl Finding {
     /// One sentence an employee can take to HR.
-    pub fn describe(&self, unit: &Code<Unit>) -> String {
-        let q = |a: &Amount| quantity(*a, unit);
+    pub fn describe(&self, t: &Texts, unit: &Code<Unit>) -> String {
+        let q = |a: &Amount| quantity(t, *a, unit);
         match self {
-            Finding::IndividualValue { stated, computed } => format!(
-                "Your individual right is stated as {}, but full-time right × work regime × months / 12 gives {}.",
-                q(stated),
-                q(computed)
-            ),
-            Finding::EntitlementTotal { stated, computed } => format!(
-                "Your total right is stated as {}, but your individual and sectoral rights add up to {}.",
-                q(stated),
-                q(computed)
-            ),
-            Finding::AttendedSum { stated, computed } => format!(
-                "Your attended total says {}, but formal and informal training add up to {}.",
-                q(stated),
-                q(computed)
-            ),
+            Finding::IndividualValue { stated, computed } => fill(t.f_individual, &[&q(stated), &q(computed)]),
+            Finding::EntitlementTotal { stated, computed } => fill(t.f_total, &[&q(stated), &q(computed)]),
+            Finding::AttendedSum { stated, computed } => fill(t.f_attended, &[&q(stated), &q(computed)]),
             Finding::CarriedOut { year, stated, computed } => {
-                format!("In {year}, {} went to the next year, but {} was left that year.", q(stated), q(computed))
+                fill(t.f_carried_out, &[&year.to_string(), &q(stated), &q(computed)])
             }
-            Finding::CarryChain { year, carried_in, previous_out } => format!(
-                "{year} starts with {} carried in, but {} carried out {}.",
-                q(carried_in),
-                year - 1,
-                q(previous_out)
-            ),
-            Finding::CreditBalance { stated, computed } => format!(
-                "Your training credit is stated as {}, but the yearly figures leave {}.",
-                q(stated),
-                q(computed)
-            ),
+            Finding::CarryChain { year, carried_in, previous_out } => {
+                fill(t.f_chain, &[&year.to_string(), &q(carried_in), &(year - 1).to_string(), &q(previous_out)])
+            }
+            Finding::CreditBalance { stated, computed } => fill(t.f_credit, &[&q(stated), &q(computed)]),
         }
     }
-}
-
-/// A wire number as text without f64 formatting (which would cost the app kilobytes).
-fn shown(x: f64) -> String {
-    Amount::from_f64(x).map_or_else(|| "a number out of range".into(), decimal)
 }
 
 fn amount(field: &'static str, x: f64) -> Result<Amount, DataError> {
     match Amount::from_f64(x) {
         Some(a) if !a.is_negative() => Ok(a),
-        Some(_) => Err(DataError { field, value: shown(x), why: "a negative amount" }),
-        None => Err(DataError { field, value: shown(x), why: "not a usable number" }),
+        Some(_) => Err(DataError { field, value: Wire::Number(x), why: Why::Negative }),
+        None => Err(DataError { field, value: Wire::Number(x), why: Why::NotNumber }),
     }
 }
 
-fn in_range(field: &'static str, x: f64, lo: f64, hi: f64, why: &'static str) -> Result<f64, DataError> {
+fn in_range(field: &'static str, x: f64, lo: f64, hi: f64, why: Why) -> Result<f64, DataError> {
     if (lo..=hi).contains(&x) {
         Ok(x)
     } else {
-        Err(DataError { field, value: shown(x), why })
+        Err(DataError { field, value: Wire::Number(x), why })
     }
 }
 
 fn rate(x: Option<f64>) -> Result<Option<Amount>, DataError> {
     x.map(|r| {
-        in_range("hoursPerDay", r, 0.01, 24.0, "hours per day must be above 0 and at most 24")?;
+        in_range("hoursPerDay", r, 0.01, 24.0, Why::HoursPerDay)?;
         amount("hoursPerDay", r)
     })
     .transpose()
@@ -128,10 +136,8 @@ pub struct Entitled {
 impl Entitled {
     pub fn from_item(item: &dto::EntitlementItem) -> Result<Entitled, DataError> {
         let ind = &item.individual;
-        let regime_fraction =
-            in_range("individual.regimeFraction", ind.regime_fraction, 0.0, 1.0, "a work regime lies between 0 and 1")?;
-        let months_counted =
-            in_range("individual.monthsCounted", ind.months_counted, 0.0, 12.0, "a year has at most 12 months")?;
+        let regime_fraction = in_range("individual.regimeFraction", ind.regime_fraction, 0.0, 1.0, Why::Regime)?;
+        let months_counted = in_range("individual.monthsCounted", ind.months_counted, 0.0, 12.0, Why::Months)?;
         let full_time_value = amount("individual.fullTimeValue", ind.full_time_value)?;
         let individual = amount("individual.value", ind.value)?;
         let mut sectoral = Vec::new();
@@ -259,8 +265,8 @@ impl Ledger {
         if item.reference_period.end < item.reference_period.start {
             return Err(DataError {
                 field: "referencePeriod",
-                value: format!("{} – {}", date(item.reference_period.start), date(item.reference_period.end)),
-                why: "the period ends before it starts",
+                value: Wire::Period(item.reference_period.start, item.reference_period.end),
+                why: Why::Period,
             });
         }
         let forfeited = item.forfeited.as_ref().map(|f| (f.on, f.reason.clone()));
@@ -323,6 +329,7 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
 mod tests {
     use super::*;
     use crate::api::json::parse;
+    use crate::i18n::{texts, Language};
     use proptest::prelude::*;
 
     fn a(x: f64) -> Amount {
@@ -448,12 +455,24 @@ mod tests {
     fn findings_read_as_sentences_with_units() {
         let days = Code::Known(Unit::Days);
         let f = Finding::CarryChain { year: 2025, carried_in: a(1.0), previous_out: a(0.4) };
-        assert_eq!(f.describe(&days), "2025 starts with 1 day carried in, but 2024 carried out 0.4 days.");
+        let en = texts(Language::En);
+        assert_eq!(f.describe(en, &days), "2025 starts with 1 day carried in, but 2024 carried out 0.4 days.");
+        assert_eq!(
+            f.describe(texts(Language::Nl), &days),
+            "2025 begint met 1 dag overgedragen, maar 2024 droeg 0,4 dagen over."
+        );
         let g = Finding::AttendedSum { stated: a(3.0), computed: a(2.5) };
         assert_eq!(
-            g.describe(&Code::Known(Unit::Hours)),
+            g.describe(en, &Code::Known(Unit::Hours)),
             "Your attended total says 3 hours, but formal and informal training add up to 2.5 hours."
         );
+        let bad = DataError { field: "individual.regimeFraction", value: Wire::Number(7.0), why: Why::Regime };
+        assert_eq!(
+            bad.describe(texts(Language::Fr)),
+            "individual.regimeFraction = 7 (un régime de travail est compris entre 0 et 1)"
+        );
+        let far = DataError { field: "total", value: Wire::Number(1e300), why: Why::NotNumber };
+        assert_eq!(far.describe(en), "total = a number out of range (not a usable number)");
     }
 
     proptest! {

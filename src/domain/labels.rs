@@ -1,44 +1,64 @@
 //! Words for the contract's codes. A code the app does not know is shown as "Other" with its raw text.
 
 use crate::api::dto::{Basis, Code, ForfeitReason, Funding, RegisteredBy, Status, TrainingType};
+use crate::i18n::{fill, Texts};
 
 pub trait Label: Copy {
-    fn label(self) -> &'static str;
+    fn label(self, t: &Texts) -> &'static str;
 }
 
-/// `Completed`, or `Other (POSTPONED)` for a code outside the contract.
-pub fn label<T: Label>(code: &Code<T>) -> String {
+/// `Gevolgd`, or `Andere (POSTPONED)` for a code outside the contract.
+pub fn label<T: Label>(t: &Texts, code: &Code<T>) -> String {
     match code {
-        Code::Known(t) => t.label().to_string(),
-        Code::Other(raw) => format!("Other ({raw})"),
+        Code::Known(c) => c.label(t).to_string(),
+        Code::Other(raw) => fill(t.other_code, &[raw]),
     }
 }
 
 macro_rules! labels {
-    ($t:ty { $($v:ident => $text:literal),+ $(,)? }) => {
+    ($t:ty { $($v:ident => $key:ident),+ $(,)? }) => {
         impl Label for $t {
-            fn label(self) -> &'static str {
-                match self { $(<$t>::$v => $text),+ }
+            fn label(self, t: &Texts) -> &'static str {
+                match self { $(<$t>::$v => t.$key),+ }
             }
         }
     };
 }
 
-labels!(Status { Completed => "Completed", NotAttended => "Not attended", Reserved => "Reserved", Unsuitable => "Unsuitable" });
-labels!(TrainingType { Formal => "Formal", Informal => "Informal" });
-labels!(Basis { Statutory => "by law", SectoralCba => "sector agreement", Company => "company agreement" });
-labels!(Funding { Employer => "Employer", SectorFund => "Sector fund", Public => "Public funding", SelfFunded => "Yourself", Other => "Other" });
-labels!(RegisteredBy { Employer => "Employer", Provider => "Training provider", Government => "Government" });
-labels!(ForfeitReason { Resignation => "resignation", DismissalSeriousCause => "dismissal for serious cause", Other => "other reason" });
+labels!(Status {
+    Completed => status_completed,
+    NotAttended => status_not_attended,
+    Reserved => status_reserved,
+    Unsuitable => status_unsuitable,
+});
+labels!(TrainingType { Formal => type_formal, Informal => type_informal });
+labels!(Basis { Statutory => basis_statutory, SectoralCba => basis_sectoral, Company => basis_company });
+labels!(Funding {
+    Employer => funding_employer,
+    SectorFund => funding_sector,
+    Public => funding_public,
+    SelfFunded => funding_self,
+    Other => funding_other,
+});
+labels!(RegisteredBy { Employer => by_employer, Provider => by_provider, Government => by_government });
+labels!(ForfeitReason {
+    Resignation => forfeit_resignation,
+    DismissalSeriousCause => forfeit_dismissal,
+    Other => forfeit_other,
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{texts, Language};
 
     #[test]
     fn known_and_unknown_codes() {
-        assert_eq!(label(&Code::Known(Status::NotAttended)), "Not attended");
-        assert_eq!(label::<Status>(&Code::Other("POSTPONED".into())), "Other (POSTPONED)");
-        assert_eq!(label(&Code::Known(Funding::SelfFunded)), "Yourself");
+        let (en, nl) = (texts(Language::En), texts(Language::Nl));
+        assert_eq!(label(en, &Code::Known(Status::NotAttended)), "Not attended");
+        assert_eq!(label(nl, &Code::Known(Status::NotAttended)), "Niet gevolgd");
+        assert_eq!(label::<Status>(en, &Code::Other("POSTPONED".into())), "Other (POSTPONED)");
+        assert_eq!(label::<Status>(texts(Language::De), &Code::Other("X".into())), "Sonstiges (X)");
+        assert_eq!(label(texts(Language::Fr), &Code::Known(Funding::SelfFunded)), "Vous-même");
     }
 }

@@ -4,38 +4,39 @@ use crate::api::dto::Training;
 use crate::domain::format::{date, date_range, duration};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 use crate::domain::labels::label;
+use crate::i18n::{fill, Texts};
 
 /// Every field of the contract as (label, text); optional fields left out are empty text.
-pub fn rows(t: &Training) -> Vec<(String, String)> {
-    let provider = t.provider.as_ref().map(|p| match &p.enterprise_number {
+pub fn rows(t: &Texts, tr: &Training) -> Vec<(String, String)> {
+    let provider = tr.provider.as_ref().map(|p| match &p.enterprise_number {
         Some(n) => {
-            let flag = if enterprise_number_is_valid(n) { "" } else { " (not a valid enterprise number)" };
-            format!("{}, enterprise number {}{flag}", p.name, enterprise_number_formatted(n))
+            let template = if enterprise_number_is_valid(n) { t.provider_number } else { t.provider_invalid };
+            fill(template, &[&p.name, &enterprise_number_formatted(n)])
         }
         None => p.name.clone(),
     });
-    let result = t.result.as_ref().map(|r| {
+    let result = tr.result.as_ref().map(|r| {
         let certificate = match (r.certificate, r.certificate_valid_until) {
-            (Some(true), Some(until)) => format!("Certificate, valid until {}", date(until)),
-            (Some(true), None) => "Certificate, no expiry".into(),
-            (Some(false), _) => "No certificate".into(),
+            (Some(true), Some(until)) => fill(t.certificate_until, &[&date(t, until)]),
+            (Some(true), None) => t.certificate.into(),
+            (Some(false), _) => t.no_certificate.into(),
             (None, _) => String::new(),
         };
         let parts = [r.description.clone().unwrap_or_default(), certificate];
         parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
     });
     [
-        ("Dates", date_range(t.start_date, t.end_date)),
-        ("Duration", duration(t.duration_minutes)),
-        ("Type", label(&t.kind)),
-        ("Status", label(&t.status)),
-        ("Counts towards your training right", if t.counts_towards_right { "Yes" } else { "No" }.into()),
-        ("Provider", provider.unwrap_or_default()),
-        ("Result", result.unwrap_or_default()),
-        ("Paid by", t.funding.as_ref().map(label).unwrap_or_default()),
-        ("Registered by", label(&t.registered_by)),
-        ("Registered on", t.registered_on.map(date).unwrap_or_default()),
-        ("Content", t.content.clone().unwrap_or_default()),
+        (t.dates, date_range(t, tr.start_date, tr.end_date)),
+        (t.duration, duration(t, tr.duration_minutes)),
+        (t.kind, label(t, &tr.kind)),
+        (t.status, label(t, &tr.status)),
+        (t.counts, if tr.counts_towards_right { t.yes } else { t.no }.into()),
+        (t.provider, provider.unwrap_or_default()),
+        (t.result, result.unwrap_or_default()),
+        (t.paid_by, tr.funding.as_ref().map(|f| label(t, f)).unwrap_or_default()),
+        (t.registered_by, label(t, &tr.registered_by)),
+        (t.registered_on, tr.registered_on.map(|d| date(t, d)).unwrap_or_default()),
+        (t.content, tr.content.clone().unwrap_or_default()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -46,6 +47,7 @@ pub fn rows(t: &Training) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use crate::api::json::parse;
+    use crate::i18n::{texts, Language};
 
     fn row<'a>(rows: &'a [(String, String)], key: &str) -> &'a str {
         rows.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap()
@@ -60,13 +62,13 @@ mod tests {
                 "result":{"certificate":true,"certificateValidUntil":"2029-03-12","description":"Geslaagd"}}"#,
         )
         .unwrap();
-        let rows = rows(&t);
-        assert_eq!(row(&rows, "Dates"), "11–12 Mar 2026");
+        let rows = rows(texts(Language::En), &t);
+        assert_eq!(row(&rows, "Dates"), "11–12 March 2026");
         assert_eq!(row(&rows, "Duration"), "15 h 12 min");
         assert_eq!(row(&rows, "Status"), "Other (POSTPONED)");
         assert_eq!(row(&rows, "Counts towards your training right"), "No");
         assert_eq!(row(&rows, "Provider"), "X, enterprise number 1001.234.592");
-        assert_eq!(row(&rows, "Result"), "Geslaagd · Certificate, valid until 12 Mar 2029");
+        assert_eq!(row(&rows, "Result"), "Geslaagd · Certificate, valid until 12 March 2029");
         assert_eq!(row(&rows, "Paid by"), "Yourself");
         assert_eq!((row(&rows, "Registered on"), row(&rows, "Content")), ("", ""));
     }
@@ -79,6 +81,9 @@ mod tests {
                 "status":"COMPLETED","countsTowardsRight":true,"registeredBy":"EMPLOYER"}"#,
         )
         .unwrap();
-        assert_eq!(row(&rows(&t), "Provider"), "Y, enterprise number 0765.432.147 (not a valid enterprise number)");
+        assert_eq!(
+            row(&rows(texts(Language::En), &t), "Provider"),
+            "Y, enterprise number 0765.432.147 (not a valid enterprise number)"
+        );
     }
 }

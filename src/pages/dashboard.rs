@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::api::dto::{Attendance, CarryOver, Entitlements, Me};
+use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
 use crate::api::resources;
 use crate::components::employer_header::EmployerHeader;
 use crate::components::figure_card::FigureCard;
+use crate::components::language::texts;
 use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
 use crate::domain::cards;
 use crate::domain::format::date;
 use crate::domain::ids::ssin_masked;
+use crate::i18n::fill;
 
 fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
@@ -19,43 +21,47 @@ fn current_year() -> i32 {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let year = current_year();
-    // all four start at once; each shows its own state
-    let me = Remote::new(resources::me());
+    // all four start at once; each shows its own state (the profile is the app's, see app.rs)
+    let me = expect_context::<Remote<Me>>();
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
     let ledger = Remote::new(resources::carry_over());
 
     let employers = move |me: Me| {
+        let t = texts();
         let person = format!("{} {}", me.given_name, me.family_name);
-        let as_of = me.as_of.as_deref().and_then(|t| t.get(0..10)).and_then(crate::api::dto::Date::parse);
+        let as_of = me.as_of.as_deref().and_then(|s| s.get(0..10)).and_then(Date::parse);
         view! {
             <p class="person">
-                <span class="person-name">{person}</span>
-                <span class="muted">" · National register number " {ssin_masked(&me.ssin)}</span>
-                {as_of.map(|d| view! { <span class="muted">" · Figures as of " {date(d)}</span> })}
+                <span class="person-name" translate="no">{person}</span>
+                <span class="muted">" · " {t.ssin} " " {ssin_masked(&me.ssin)}</span>
+                {as_of.map(|d| view! { <span class="muted">" · " {fill(t.as_of, &[&date(t, d)])}</span> })}
             </p>
             {me.employers.into_iter().map(|employer| {
                 let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
                 let name = employer.name.clone();
-                let past = cards::past_employment(&employer.employment, year);
+                let past = cards::past_employment(t, &employer.employment, year);
                 let is_past = past.is_some();
                 let this_year = (!is_past).then(|| view! {
-                    {loaded(entitlements, format!("Entitled in {year}"), "placeholder-card", move |e: Entitlements| {
-                        view! { <FigureCard card=cards::entitled(year, &e.items, &id1) /> }
+                    {loaded(entitlements, |t| t.what_right, "placeholder-card", move |e: Entitlements| {
+                        let t = texts();
+                        view! { <FigureCard t card=cards::entitled(t, year, &e.items, &id1) /> }
                     })}
-                    {loaded(attendance, format!("Attended in {year}"), "placeholder-card", move |a: Attendance| {
-                        view! { <FigureCard card=cards::attended(year, &a.items, &id2) /> }
+                    {loaded(attendance, |t| t.what_attended, "placeholder-card", move |a: Attendance| {
+                        let t = texts();
+                        view! { <FigureCard t card=cards::attended(t, year, &a.items, &id2) /> }
                     })}
                 });
                 view! {
                     <section class="employer" aria-label=name>
-                        <EmployerHeader employer />
+                        <EmployerHeader t employer />
                         {past.map(|text| view! { <p>{text}</p> })}
                         <div class="cards">
                             {this_year}
-                            {loaded(ledger, "Carry-over and training credit".into(), "placeholder-card", move |l: CarryOver| {
-                                let cards = cards::ledger(year, &l.items, &id3, is_past);
-                                cards.into_iter().map(|card| view! { <FigureCard card /> }).collect_view()
+                            {loaded(ledger, |t| t.what_ledger, "placeholder-card", move |l: CarryOver| {
+                                let t = texts();
+                                let cards = cards::ledger(t, year, &l.items, &id3, is_past);
+                                cards.into_iter().map(|card| view! { <FigureCard t card /> }).collect_view()
                             })}
                         </div>
                     </section>
@@ -65,8 +71,8 @@ pub fn Dashboard() -> impl IntoView {
     };
 
     view! {
-        <h1>{format!("Your training account in {year}")}</h1>
-        {loaded(me, "Your profile and employers".into(), "placeholder-employer", employers)}
+        <h1>{move || fill(texts().dashboard_title, &[&year.to_string()])}</h1>
+        {loaded(me, |t| t.what_profile, "placeholder-employer", employers)}
         <TrainingHistory />
     }
 }

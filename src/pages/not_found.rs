@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
+use crate::components::language::tr;
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1>"Page not found"</h1>
-        <p>"There is nothing at this address. If you typed it, check it; if you followed a link, it may be out of date."</p>
-        <p><a href="/">"Go to your training account"</a></p>
+        <h1>{tr(|t| t.nf_title)}</h1>
+        <p>{tr(|t| t.nf_text)}</p>
+        <p><a href="/">{tr(|t| t.nf_link)}</a></p>
     }
 }

@@ -1,0 +1,75 @@
+//! What went wrong, in words an employee can act on.
+
+use super::{fill, Texts};
+use crate::api::ApiError;
+use crate::config::ConfigError;
+
+pub fn api_error(t: &Texts, e: &ApiError) -> String {
+    match e {
+        ApiError::Offline => t.err_offline.into(),
+        ApiError::Timeout => t.err_timeout.into(),
+        ApiError::Unauthorized => t.err_unauthorized.into(),
+        ApiError::Forbidden => t.err_forbidden.into(),
+        ApiError::NotFound => t.err_not_found.into(),
+        ApiError::RateLimited { retry_after_seconds: Some(s) } => fill(t.err_rate_limited_s, &[&s.to_string()]),
+        ApiError::RateLimited { retry_after_seconds: None } => t.err_rate_limited.into(),
+        ApiError::Server { status } => fill(t.err_server, &[&status.to_string()]),
+        ApiError::Rejected { status, detail: Some(d) } => fill(t.err_rejected_detail, &[&status.to_string(), d]),
+        ApiError::Rejected { status, detail: None } => fill(t.err_rejected, &[&status.to_string()]),
+        // the technical part stays as the reader wrote it: it is for whoever fixes the back end
+        ApiError::Malformed(why) => fill(t.err_malformed, &[why]),
+    }
+}
+
+pub fn config_error(t: &Texts, e: &ConfigError) -> String {
+    match e {
+        ConfigError::Missing { url } => fill(t.config_missing, &[url]),
+        ConfigError::Unreadable { url, status: Some(status) } => fill(t.config_unreadable, &[url, &status.to_string()]),
+        ConfigError::Unreadable { url, status: None } => fill(t.config_unreachable, &[url]),
+        ConfigError::NotJson { why } => fill(t.config_not_json, &[why]),
+        ConfigError::Invalid { why } => fill(t.config_invalid, &[why]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{texts, Language, LANGUAGES};
+
+    #[test]
+    fn every_error_in_every_language() {
+        let errors = [
+            ApiError::Offline,
+            ApiError::Timeout,
+            ApiError::Unauthorized,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::RateLimited { retry_after_seconds: Some(30) },
+            ApiError::RateLimited { retry_after_seconds: None },
+            ApiError::Server { status: 502 },
+            ApiError::Rejected { status: 400, detail: Some("year is required".into()) },
+            ApiError::Rejected { status: 418, detail: None },
+            ApiError::Malformed("total should be a number".into()),
+        ];
+        for lang in LANGUAGES {
+            let messages: Vec<String> = errors.iter().map(|e| api_error(texts(lang), e)).collect();
+            assert!(messages.iter().all(|m| m.len() > 20 && !m.contains('{')), "{lang:?}: {messages:?}");
+            assert!(
+                messages[5].contains("30") && messages[7].contains("502") && messages[8].contains("year is required")
+            );
+        }
+        assert!(api_error(texts(Language::Fr), &ApiError::Server { status: 503 }).contains("erreur 503"));
+    }
+
+    #[test]
+    fn config_errors_name_the_file_and_the_cause() {
+        let url = "http://127.0.0.1/config.json";
+        let e = ConfigError::Unreadable { url: url.into(), status: Some(502) };
+        assert_eq!(
+            config_error(texts(Language::En), &e),
+            "The configuration file at http://127.0.0.1/config.json could not be read (error 502)."
+        );
+        let nl = config_error(texts(Language::Nl), &ConfigError::Missing { url: url.into() });
+        assert_eq!(nl, "Het configuratiebestand is niet gevonden op http://127.0.0.1/config.json.");
+    }
+}

@@ -1,0 +1,220 @@
+//! Every word the app shows, in Dutch, French, German and English.
+//!
+//! A language is one `Texts` value written out in full in its own file. A key is a field, so a
+//! translation left out is a compile error (E0063), and a view can only ask for a key that exists:
+//!
+//! ```compile_fail,E0063
+//! let half_done = training_account::i18n::Texts { app_name: "Opleidingsrekening" };
+//! ```
+//!
+//! Texts with `{0}`, `{1}` … take their values through `fill`. Pure Rust: no Leptos, no web-sys.
+
+mod choose;
+mod de;
+mod en;
+mod fr;
+mod messages;
+mod nl;
+
+pub use crate::api::dto::Language;
+pub use choose::{choose, from_tag, in_query};
+pub use messages::{api_error, config_error};
+
+/// How numbers, dates and plurals are written in one language.
+pub struct Format {
+    pub decimal: &'static str,
+    pub group: &'static str,
+    pub months: [&'static str; 12],
+    /// French counts everything below 2 as one ("1,5 jour"); the others only exactly 1.
+    pub one_below_two: bool,
+}
+
+macro_rules! texts {
+    ($($key:ident),+ $(,)?) => {
+        pub struct Texts {
+            pub lang: Language,
+            pub format: Format,
+            $(pub $key: &'static str,)+
+        }
+
+        impl Texts {
+            /// Every key with its text, for the tests that compare languages.
+            #[cfg(test)]
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),+]
+            }
+        }
+    };
+}
+
+texts! {
+    // the app around the pages
+    app_name, loading_app, skip_link, language,
+    config_title, config_help, config_missing, config_unreadable, config_unreachable, config_not_json, config_invalid,
+    // what the service answered instead of data
+    err_offline, err_timeout, err_unauthorized, err_forbidden, err_not_found, err_rate_limited_s,
+    err_rate_limited, err_server, err_rejected_detail, err_rejected, err_malformed,
+    loading, not_available, retry,
+    // the parts of a page that load on their own, named in their error messages
+    what_profile, what_right, what_attended, what_ledger, what_training, what_history,
+    // dashboard
+    dashboard_title, ssin, as_of,
+    card_entitled, card_attended, card_left, card_carried_in, card_credit, card_ledger,
+    missing_right, missing_attended, missing_ledger, missing_ledger_year,
+    past_employment, formula, collective_agreement, formal, informal, not_counted, last_updated,
+    forfeited_on, usable_until, no_expiry, reference_period, overdrawn, carried_in_note,
+    findings_title, problem_title, usage_summary, usage_used, usage_left, usage_available,
+    // ledger rules the back end's figures break
+    f_individual, f_total, f_attended, f_carried_out, f_chain, f_credit,
+    // impossible values
+    why_negative, why_not_number, why_hours_per_day, why_regime, why_months, why_period, out_of_range,
+    // employer
+    enterprise_number, invalid_number, employed_between, employed_since, regime,
+    // history
+    history_title, showing_of, showing, no_training, show_more_n, show_more, does_not_count,
+    // one training
+    back, dates, duration, kind, status, counts, provider, result, paid_by, registered_by, registered_on,
+    content, yes, no, provider_number, provider_invalid, certificate_until, certificate, no_certificate,
+    // unknown address
+    nf_title, nf_text, nf_link,
+    // the contract's codes
+    other_code,
+    status_completed, status_not_attended, status_reserved, status_unsuitable,
+    type_formal, type_informal,
+    basis_statutory, basis_sectoral, basis_company,
+    funding_employer, funding_sector, funding_public, funding_self, funding_other,
+    by_employer, by_provider, by_government,
+    forfeit_resignation, forfeit_dismissal, forfeit_other,
+    // units and formats
+    day, days, hour, hours, dur_h, dur_m, dur_hm, percent, date, day_range,
+}
+
+pub const LANGUAGES: [Language; 4] = [Language::Nl, Language::Fr, Language::De, Language::En];
+
+pub fn texts(lang: Language) -> &'static Texts {
+    match lang {
+        Language::Nl => &nl::NL,
+        Language::Fr => &fr::FR,
+        Language::De => &de::DE,
+        Language::En => &en::EN,
+    }
+}
+
+impl Language {
+    /// The language's name in itself, as a language switcher shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::Nl => "Nederlands",
+            Language::Fr => "Français",
+            Language::De => "Deutsch",
+            Language::En => "English",
+        }
+    }
+}
+
+/// `fill("Showing {0} of {1}", &["10", "25"])`; a placeholder without a value stays as it is.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let arg = tail.get(1..2).and_then(|d| d.parse::<usize>().ok()).filter(|_| tail.get(2..3) == Some("}"));
+        match arg.and_then(|i| args.get(i)) {
+            Some(value) => {
+                out.push_str(value);
+                rest = &tail[3..];
+            }
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = (0..10).map(|i| format!("{{{i}}}")).filter(|p| text.contains(p)).collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn fill_replaces_numbered_placeholders() {
+        assert_eq!(fill("Showing {0} of {1}", &["10", "25"]), "Showing 10 of 25");
+        assert_eq!(fill("{1}, {0}, {1}", &["a", "b"]), "b, a, b");
+        assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
+        assert_eq!(fill("{0}", &["{1}"]), "{1}", "values are not filled again");
+    }
+
+    #[test]
+    fn every_language_has_every_key_in_its_own_file() {
+        // the compiler demands every field; this also catches a file that borrows keys with `..EN`
+        let sources = [include_str!("nl.rs"), include_str!("fr.rs"), include_str!("de.rs"), include_str!("en.rs")];
+        for (lang, source) in LANGUAGES.iter().zip(sources) {
+            for other in ["..NL", "..FR", "..DE", "..EN"] {
+                assert!(!source.contains(other), "{lang:?} takes texts from another language");
+            }
+            for (key, text) in texts(*lang).entries() {
+                assert!(source.contains(&format!("{key}:")), "{lang:?} has no own text for {key}");
+                assert!(!text.trim().is_empty(), "{lang:?} has an empty text for {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_translation_takes_the_same_values() {
+        let en = texts(Language::En).entries();
+        for lang in LANGUAGES {
+            for ((key, text), (_, english)) in texts(lang).entries().into_iter().zip(&en) {
+                assert_eq!(placeholders(text), placeholders(english), "{lang:?} {key}: {text:?}");
+            }
+        }
+    }
+
+    /// Texts that are rightly the same as in English: formats and words both languages share.
+    const SAME_AS_ENGLISH: [(Language, &str); 11] = [
+        (Language::Nl, "status"),
+        (Language::Nl, "dur_m"),
+        (Language::Nl, "percent"),
+        (Language::Nl, "date"),
+        (Language::Nl, "day_range"),
+        (Language::Fr, "dates"),
+        (Language::Fr, "kind"),
+        (Language::Fr, "date"),
+        (Language::Fr, "day_range"),
+        (Language::De, "status"),
+        (Language::De, "type_formal"),
+    ];
+
+    #[test]
+    fn nothing_is_left_in_english() {
+        let en = texts(Language::En).entries();
+        let mut english = Vec::new();
+        for lang in [Language::Nl, Language::Fr, Language::De] {
+            for ((key, text), (_, en_text)) in texts(lang).entries().into_iter().zip(&en) {
+                if text == *en_text && !SAME_AS_ENGLISH.contains(&(lang, key)) {
+                    english.push(format!("{lang:?} {key}: {text:?}"));
+                }
+            }
+        }
+        assert!(english.is_empty(), "still English: {english:#?}");
+        for (lang, key) in SAME_AS_ENGLISH {
+            let text = texts(lang).entries().into_iter().find(|(k, _)| *k == key).map(|(_, t)| t);
+            assert_eq!(text, en.iter().find(|(k, _)| *k == key).map(|(_, t)| *t), "{lang:?} {key} is no exception");
+        }
+    }
+
+    #[test]
+    fn each_table_is_its_own_language() {
+        for lang in LANGUAGES {
+            assert_eq!(texts(lang).lang, lang);
+        }
+    }
+}
