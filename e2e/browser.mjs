@@ -1,5 +1,6 @@
 // Shared Playwright set-up: Debian's Chromium, a fresh profile, no background networking.
 import { test as nodeTest } from 'node:test';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,4 +82,15 @@ export async function explainOpenPages(name) {
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const require = createRequire(import.meta.url);
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is now: every violation, of any impact. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: native domain tests, component tests in headless Chromium, the shipped size,
-# and end-to-end tests against the built app and the demo back end. Non-zero on any failure.
+# end-to-end tests (languages, accessibility, keyboard) against the built app and the demo back
+# end, and the Lighthouse accessibility score. Non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -34,3 +35,6 @@ for _ in $(seq 50); do curl -fs "$E2E_BASE_URL/api/v1/me" >/dev/null && break; s
 kill -0 "$server" 2>/dev/null || { echo "the demo back end did not start on port $E2E_PORT" >&2; exit 1; }
 node --test e2e/
 echo "screenshots: $E2E_SCREENSHOTS"
+
+step "accessibility score of the dashboard (Lighthouse)"
+node e2e/lighthouse.mjs

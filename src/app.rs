@@ -26,7 +26,13 @@ pub fn App() -> impl IntoView {
     });
     // the frame every page has, even before the configuration is read or when it is broken
     view! {
-        <a class="skip-link" href="#main">{tr(|t| t.skip_link)}</a>
+        // the router would take a click on "#main" for navigation: the link moves focus itself
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            focus_main();
+        }>
+            {tr(|t| t.skip_link)}
+        </a>
         <header class="site-header">
             <a href="/" class="brand">{tr(|t| t.app_name)}</a>
             <LanguageSwitcher />
@@ -75,12 +81,16 @@ fn FocusOnNavigation() -> impl IntoView {
     Effect::new(move |before: Option<String>| {
         let now = path.get();
         if before.is_some_and(|b| b != now) {
-            if let Some(main) = document().get_element_by_id("main") {
-                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            focus_main();
         }
         now
     });
+}
+
+fn focus_main() {
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 #[component]

@@ -83,7 +83,7 @@ fn ledger_cards_show_left_carried_in_and_credit() {
     let t = text(&el);
     assert!(t.contains("Left for 20262.5 days"), "{t}");
     assert!(t.contains("Carried into 20260.5 days"), "{t}");
-    assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31 December 2028"), "{t}");
+    assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31\u{a0}December 2028"), "{t}");
     let bar = el.query_selector(".usage-bar").unwrap().unwrap();
     assert_eq!(bar.get_attribute("aria-label").unwrap(), "Used 3 days of 5.5 days; 2.5 days left.");
 }

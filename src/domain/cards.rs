@@ -271,7 +271,7 @@ mod tests {
             })
         );
         assert_eq!(cards[1].figure.as_ref().unwrap().0, "0.5 days");
-        assert_eq!(cards[2].notes[0], "Usable until 31 December 2028, the end of the reference period.");
+        assert_eq!(cards[2].notes[0], "Usable until 31\u{a0}December 2028, the end of the reference period.");
         // a year the ledger does not have
         let cards = ledger(en(), 2030, &l.items, "e1", false);
         assert_eq!(cards[0].notes, ["No ledger year recorded for 2030 at this employer."]);
@@ -284,13 +284,13 @@ mod tests {
         assert_eq!(past_employment(en(), current, 2026), None);
         assert_eq!(
             past_employment(en(), ended, 2026).as_deref(),
-            Some("This employment ended on 30 June 2025, before 2026: only the balance it left is shown.")
+            Some("This employment ended on 30\u{a0}June 2025, before 2026: only the balance it left is shown.")
         );
         assert_eq!(past_employment(en(), ended, 2025), None, "it still ran in 2025");
         let l: crate::api::dto::CarryOver = parse(&fixture("b", "carry-over.json")).unwrap();
         let cards = ledger(en(), 2026, &l.items, "e2", true);
         assert_eq!(cards.iter().map(|c| c.id).collect::<Vec<_>>(), ["credit"]);
-        assert_eq!(cards[0].notes[0], "Forfeited on 30 June 2025 (resignation).");
+        assert_eq!(cards[0].notes[0], "Forfeited on 30\u{a0}June 2025 (resignation).");
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub fn duration(t: &Texts, minutes: u32) -> String {
     }
 }
 
-/// `11 maart 2026`, `11. März 2026`: the month in words, so day and month are never confused.
+/// `11 maart 2026`, `11. März 2026`: the month in words, so day and month are never confused;
+/// day and month never split over two lines.
 pub fn date(t: &Texts, d: Date) -> String {
     let month = t.format.months.get(d.0.month0() as usize).copied().unwrap_or("?");
     fill(t.date, &[&d.0.day().to_string(), month, &d.0.year().to_string()])
@@ -135,14 +136,14 @@ mod tests {
         assert_eq!(duration(texts(De), 45), "45 Min.");
         assert_eq!(duration(texts(Fr), 120), "2\u{a0}h");
         let d = |s| Date::parse(s).unwrap();
-        assert_eq!(date(texts(En), d("2026-03-11")), "11 March 2026");
-        assert_eq!(date(texts(Nl), d("2026-03-11")), "11 maart 2026");
-        assert_eq!(date(texts(Fr), d("2026-08-01")), "1 août 2026");
-        assert_eq!(date(texts(De), d("2026-03-11")), "11. März 2026");
-        assert_eq!(date_range(texts(Nl), d("2026-03-11"), d("2026-03-12")), "11–12 maart 2026");
-        assert_eq!(date_range(texts(De), d("2026-03-11"), d("2026-03-12")), "11.–12. März 2026");
-        assert_eq!(date_range(texts(En), d("2026-03-11"), d("2026-03-11")), "11 March 2026");
-        assert_eq!(date_range(texts(Fr), d("2025-12-30"), d("2026-01-02")), "30 décembre 2025 – 2 janvier 2026");
+        assert_eq!(date(texts(En), d("2026-03-11")), "11\u{a0}March 2026");
+        assert_eq!(date(texts(Nl), d("2026-03-11")), "11\u{a0}maart 2026");
+        assert_eq!(date(texts(Fr), d("2026-08-01")), "1\u{a0}août 2026");
+        assert_eq!(date(texts(De), d("2026-03-11")), "11.\u{a0}März 2026");
+        assert_eq!(date_range(texts(Nl), d("2026-03-11"), d("2026-03-12")), "11–12\u{a0}maart 2026");
+        assert_eq!(date_range(texts(De), d("2026-03-11"), d("2026-03-12")), "11.–12.\u{a0}März 2026");
+        assert_eq!(date_range(texts(En), d("2026-03-11"), d("2026-03-11")), "11\u{a0}March 2026");
+        assert_eq!(date_range(texts(Fr), d("2025-12-30"), d("2026-01-02")), "30\u{a0}décembre 2025 – 2\u{a0}janvier 2026");
         assert_eq!(percent(texts(En), 0.8), "80%");
         assert_eq!(percent(texts(De), 0.8), "80\u{a0}%");
     }

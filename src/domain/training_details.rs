@@ -63,12 +63,12 @@ mod tests {
         )
         .unwrap();
         let rows = rows(texts(Language::En), &t);
-        assert_eq!(row(&rows, "Dates"), "11–12 March 2026");
+        assert_eq!(row(&rows, "Dates"), "11–12\u{a0}March 2026");
         assert_eq!(row(&rows, "Duration"), "15 h 12 min");
         assert_eq!(row(&rows, "Status"), "Other (POSTPONED)");
         assert_eq!(row(&rows, "Counts towards your training right"), "No");
         assert_eq!(row(&rows, "Provider"), "X, enterprise number 1001.234.592");
-        assert_eq!(row(&rows, "Result"), "Geslaagd · Certificate, valid until 12 March 2029");
+        assert_eq!(row(&rows, "Result"), "Geslaagd · Certificate, valid until 12\u{a0}March 2029");
         assert_eq!(row(&rows, "Paid by"), "Yourself");
         assert_eq!((row(&rows, "Registered on"), row(&rows, "Content")), ("", ""));
     }

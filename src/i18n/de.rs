@@ -150,6 +150,6 @@ pub const DE: Texts = Texts {
     dur_m: "{0} Min.",
     dur_hm: "{0} Std. {1} Min.",
     percent: "{0}\u{a0}%",
-    date: "{0}. {1} {2}",
+    date: "{0}.\u{a0}{1} {2}",
     day_range: "{0}.–{1}",
 };

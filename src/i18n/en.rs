@@ -163,6 +163,6 @@ pub const EN: Texts = Texts {
     dur_m: "{0} min",
     dur_hm: "{0} h {1} min",
     percent: "{0}%",
-    date: "{0} {1} {2}",
+    date: "{0}\u{a0}{1} {2}",
     day_range: "{0}–{1}",
 };

@@ -151,6 +151,6 @@ pub const FR: Texts = Texts {
     dur_m: "{0}\u{a0}min",
     dur_hm: "{0}\u{a0}h {1}\u{a0}min",
     percent: "{0}\u{a0}%",
-    date: "{0} {1} {2}",
+    date: "{0}\u{a0}{1} {2}",
     day_range: "{0}–{1}",
 };

@@ -34,7 +34,7 @@ pub fn Dashboard() -> impl IntoView {
         view! {
             <p class="person">
                 <span class="person-name" translate="no">{person}</span>
-                <span class="muted">" · " {t.ssin} " " {ssin_masked(&me.ssin)}</span>
+                <span class="muted">" · " {t.ssin} " " <span class="nowrap">{ssin_masked(&me.ssin)}</span></span>
                 {as_of.map(|d| view! { <span class="muted">" · " {fill(t.as_of, &[&date(t, d)])}</span> })}
             </p>
             {me.employers.into_iter().map(|employer| {

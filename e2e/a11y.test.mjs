@@ -1,0 +1,112 @@
+// Accessibility end to end (WCAG 2.1 AA): axe-core on every route in every language, at phone and
+// desktop width, light and dark; reflow at 320 px and at 200 % zoom; a walk with the keyboard only.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, BASE, launch, openAs, screenshot, test } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+const ROUTES = [
+  ['dashboard', 'a', '/'],
+  ['dashboard-broken-data', 'd', '/'],
+  ['training', 'a', '/trainings/t-2024-0004'],
+  ['not-found', 'a', '/no/such/page'],
+  ['config-error', 'a', '/', { status: 404, body: 'gone' }],
+];
+// 1280 px at 200 % zoom lays out like a 640 px wide window
+const WIDTHS = { 'phone-320': 320, phone: 390, 'zoom-200': 640, desktop: 1280 };
+const AXE_AT = ['phone', 'desktop'];
+
+async function settled(page) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.placeholder, .boot'));
+}
+
+for (const [name, persona, path, config] of ROUTES) {
+  test(`${name}: WCAG 2.1 AA in 4 languages, 4 widths, light and dark`, async () => {
+    for (const language of ['nl', 'fr', 'de', 'en']) {
+      const { page, problems } = await openAs(ctx, persona, path, { width: 1280, height: 800 }, language);
+      if (config) {
+        await page.route('**/config.json', (r) => r.fulfill(config));
+        await page.reload();
+      }
+      await settled(page);
+      assert.equal(await page.locator('h1').count(), 1, 'one h1 a page');
+      assert.equal(await page.locator('main').count(), 1, 'one main landmark');
+      for (const [size, width] of Object.entries(WIDTHS)) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          const where = `${name} ${language} ${size} ${colorScheme}`;
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${where}: ${overflow} px of horizontal scrolling`);
+          if (AXE_AT.includes(size)) assert.deepEqual(await axe(page), [], where);
+          if (language === 'nl' && size !== 'zoom-200') await screenshot(page, `a11y-${name}-${size}-${colorScheme}`);
+        }
+      }
+      if (!config && persona !== 'd') assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+}
+
+test('keyboard only: skip link, a training and back, more history, another language', async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/', { width: 1280, height: 800 }, 'en');
+  await page.evaluate(() => {
+    window.pointerEvents = 0;
+    for (const type of ['mousedown', 'pointerdown', 'touchstart']) {
+      document.addEventListener(type, () => { window.pointerEvents += 1; }, true);
+    }
+  });
+  await settled(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName, id: el.id, text: (el.textContent ?? '').trim().slice(0, 80), cls: el.className };
+  });
+  /** Presses Tab (or `key`) until `want` holds for the focused element; fails after `max` presses. */
+  async function tabTo(want, what, max = 80, key = 'Tab') {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press(key);
+      const f = await focused();
+      if (want(f)) return f;
+    }
+    assert.fail(`no ${what} reached with Tab`);
+  }
+
+  // the first Tab reaches the skip link, and Enter moves focus into the main content
+  await page.keyboard.press('Tab');
+  assert.match((await focused()).text, /Skip to main content/);
+  assert.ok(await page.locator('.skip-link').evaluate((el) => el.getBoundingClientRect().left >= 0), 'visible when focused');
+  await page.keyboard.press('Enter');
+  assert.equal((await focused()).id, 'main');
+
+  // through the figures to the first training, opened with Enter
+  const training = await tabTo((f) => f.cls.includes('training-title'), 'training link');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/trainings\//);
+  await page.locator('dl.details').waitFor();
+  assert.equal(await page.locator('h1').innerText(), training.text);
+  assert.equal((await focused()).id, 'main', 'focus moves to the new page');
+  await page.keyboard.press('Tab');
+  assert.match((await focused()).text, /Back to your training account/);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${BASE}/`);
+  await settled(page);
+
+  // more history with the keyboard
+  await tabTo((f) => /^Show more trainings/.test(f.text), '"Show more" button', 150);
+  await page.keyboard.press('Enter');
+  await page.getByText('Showing 40 of 61').waitFor();
+
+  // back up to the header, and switch the language there
+  await tabTo((f) => f.text === 'Français', 'French button', 150, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.locator('h1').innerText(), 'Votre compte formation en 2026');
+  assert.equal((await focused()).text, 'Français', 'focus stays on the switcher');
+  assert.equal(await page.evaluate(() => window.pointerEvents), 0, 'no mouse, pointer or touch event');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
