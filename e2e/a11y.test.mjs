@@ -52,7 +52,7 @@ for (const [name, persona, path, config] of ROUTES) {
   });
 }
 
-test('keyboard only: skip link, a training and back, more history, another language', async () => {
+test('keyboard only: skip link, another year, a training and back, more history, another language', async () => {
   const { page, problems } = await openAs(ctx, 'a', '/', { width: 1280, height: 800 }, 'en');
   await page.evaluate(() => {
     window.pointerEvents = 0;
@@ -82,6 +82,14 @@ test('keyboard only: skip link, a training and back, more history, another langu
   await page.keyboard.press('Enter');
   assert.equal((await focused()).id, 'main');
 
+  // another year: its figures, and focus on the new content
+  await tabTo((f) => f.text === '2025', 'year 2025');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?year=2025$/);
+  await page.getByText('Attended in 2025').waitFor();
+  assert.equal(await page.locator('h1').innerText(), 'Your training account in 2025');
+  assert.equal((await focused()).id, 'main', 'focus moves to the new year');
+
   // through the figures to the first training, opened with Enter
   const training = await tabTo((f) => f.cls.includes('training-title'), 'training link');
   await page.keyboard.press('Enter');
@@ -94,6 +102,7 @@ test('keyboard only: skip link, a training and back, more history, another langu
   await page.keyboard.press('Enter');
   await page.waitForURL(`${BASE}/`);
   await settled(page);
+  assert.equal(await page.locator('h1').innerText(), 'Your training account in 2026');
 
   // more history with the keyboard
   await tabTo((f) => /^Show more trainings/.test(f.text), '"Show more" button', 150);

@@ -1,7 +1,7 @@
 // End-to-end: the built app served by the demo back end, driven in Debian's Chromium.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, newPage, openAs, screenshot, SIZES, test } from './browser.mjs';
+import { axe, BASE, launch, newPage, openAs, screenshot, SIZES, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -84,6 +84,34 @@ test('persona d: broken figures are explained, failing resources fail alone', as
   await page.getByText('Your training history: not available right now').waitFor();
   await screenshot(page, 'dashboard-d-desktop');
   assert.deepEqual(problems.filter((p) => !EXPECTED_FAILURES.test(p)), []);
+  await page.close();
+});
+
+test('the year switcher shows another year, in the address, and back', async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/', SIZES.phone);
+  await card(page, 'credit').waitFor();
+  const years = page.getByRole('navigation', { name: 'Year' });
+  assert.deepEqual(await years.getByRole('link').allInnerTexts(), ['2024', '2025', '2026']);
+  assert.equal(await years.getByRole('link', { name: '2026' }).getAttribute('aria-current'), 'page');
+  await years.getByRole('link', { name: '2025' }).click();
+  await page.waitForURL(/\?year=2025$/);
+  await page.getByRole('heading', { name: 'Your training account in 2025' }).waitFor();
+  await page.getByText('Entitled in 2025').waitFor();
+  assert.match(await card(page, 'entitled').innerText(), /Entitled in 2025\s+5 days/);
+  assert.match(await card(page, 'attended').innerText(), /Attended in 2025\s+5.5 days/);
+  assert.match(await card(page, 'left').innerText(), /Left for 2025\s+0.5 days/);
+  assert.match(await card(page, 'carried-in').innerText(), /Carried into 2025\s+1 day/);
+  assert.equal(await years.getByRole('link', { name: '2025' }).getAttribute('aria-current'), 'page');
+  await screenshot(page, 'dashboard-a-2025-phone');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Your training account in 2026' }).waitFor();
+  await page.getByText('Entitled in 2026').waitFor();
+  // a shared link opens on its year; a year that is no year is ignored
+  await page.goto(`${BASE}/?year=2024`);
+  await page.getByText('Attended in 2024').waitFor();
+  await page.goto(`${BASE}/?year=abc`);
+  await page.getByRole('heading', { name: 'Your training account in 2026' }).waitFor();
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

@@ -73,13 +73,13 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
     }
 }
 
-/// After a link inside the app, focus goes to the new page's content, as after a page load, so a
-/// screen reader reads the new page instead of staying on the link that is gone.
+/// After a link inside the app (another page, another year), focus goes to the new content, as
+/// after a page load, so a screen reader reads it instead of staying on a link that is gone.
 #[component]
 fn FocusOnNavigation() -> impl IntoView {
-    let path = use_location().pathname;
+    let location = use_location();
     Effect::new(move |before: Option<String>| {
-        let now = path.get();
+        let now = format!("{}?{}", location.pathname.get(), location.search.get());
         if before.is_some_and(|b| b != now) {
             focus_main();
         }

@@ -7,3 +7,4 @@ pub mod language;
 pub mod loaded;
 pub mod training_history;
 pub mod training_list;
+pub mod year_switcher;

@@ -143,7 +143,10 @@ mod tests {
         assert_eq!(date_range(texts(Nl), d("2026-03-11"), d("2026-03-12")), "11–12\u{a0}maart 2026");
         assert_eq!(date_range(texts(De), d("2026-03-11"), d("2026-03-12")), "11.–12.\u{a0}März 2026");
         assert_eq!(date_range(texts(En), d("2026-03-11"), d("2026-03-11")), "11\u{a0}March 2026");
-        assert_eq!(date_range(texts(Fr), d("2025-12-30"), d("2026-01-02")), "30\u{a0}décembre 2025 – 2\u{a0}janvier 2026");
+        assert_eq!(
+            date_range(texts(Fr), d("2025-12-30"), d("2026-01-02")),
+            "30\u{a0}décembre 2025 – 2\u{a0}janvier 2026"
+        );
         assert_eq!(percent(texts(En), 0.8), "80%");
         assert_eq!(percent(texts(De), 0.8), "80\u{a0}%");
     }

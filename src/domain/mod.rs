@@ -8,3 +8,4 @@ pub mod history;
 pub mod ids;
 pub mod labels;
 pub mod training_details;
+pub mod years;

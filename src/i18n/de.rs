@@ -45,6 +45,7 @@ pub const DE: Texts = Texts {
     dashboard_title: "Ihr Weiterbildungskonto für {0}",
     ssin: "Nationalregisternummer",
     as_of: "Stand der Zahlen: {0}",
+    years: "Jahr",
     card_entitled: "Anspruch {0}",
     card_attended: "Besucht {0}",
     card_left: "Übrig für {0}",

@@ -57,6 +57,7 @@ pub const EN: Texts = Texts {
     dashboard_title: "Your training account in {0}",
     ssin: "National register number",
     as_of: "Figures as of {0}",
+    years: "Year",
     card_entitled: "Entitled in {0}",
     card_attended: "Attended in {0}",
     card_left: "Left for {0}",

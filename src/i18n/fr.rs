@@ -46,6 +46,7 @@ pub const FR: Texts = Texts {
     dashboard_title: "Votre compte formation en {0}",
     ssin: "Numéro de registre national",
     as_of: "Chiffres au {0}",
+    years: "Année",
     card_entitled: "Droit en {0}",
     card_attended: "Suivi en {0}",
     card_left: "Restant pour {0}",

@@ -45,6 +45,7 @@ pub const NL: Texts = Texts {
     dashboard_title: "Je opleidingsrekening in {0}",
     ssin: "Rijksregisternummer",
     as_of: "Cijfers op {0}",
+    years: "Jaar",
     card_entitled: "Recht in {0}",
     card_attended: "Gevolgd in {0}",
     card_left: "Nog over voor {0}",

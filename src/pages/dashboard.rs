@@ -1,6 +1,8 @@
-//! This year's figures for each employer, with the training history under them.
+//! One year's figures for each employer (this year, or `?year=` from the address), with the
+//! training history under them.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
 use crate::api::resources;
@@ -9,9 +11,10 @@ use crate::components::figure_card::FigureCard;
 use crate::components::language::texts;
 use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
-use crate::domain::cards;
+use crate::components::year_switcher::YearSwitcher;
 use crate::domain::format::date;
 use crate::domain::ids::ssin_masked;
+use crate::domain::{cards, years};
 use crate::i18n::fill;
 
 fn current_year() -> i32 {
@@ -20,13 +23,29 @@ fn current_year() -> i32 {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let year = current_year();
-    // all four start at once; each shows its own state (the profile is the app's, see app.rs)
+    let this_year = current_year();
+    let query = use_query_map();
+    let year = move || query.read().get("year").and_then(|y| years::from_query(&y)).unwrap_or(this_year);
+    // the profile is the app's (see app.rs) and the ledger spans all years: both are fetched once
     let me = expect_context::<Remote<Me>>();
+    let ledger = Remote::new(resources::carry_over());
+    let figures = move || {
+        let year = year();
+        view! {
+            <h1>{move || fill(texts().dashboard_title, &[&year.to_string()])}</h1>
+            {year_figures(me, ledger, this_year, year)}
+        }
+    };
+    view! {
+        {figures}
+        <TrainingHistory />
+    }
+}
+
+/// The year's figures: the year's own resources start at once, each shows its own state.
+fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year: i32) -> impl IntoView {
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
-    let ledger = Remote::new(resources::carry_over());
-
     let employers = move |me: Me| {
         let t = texts();
         let person = format!("{} {}", me.given_name, me.family_name);
@@ -37,6 +56,7 @@ pub fn Dashboard() -> impl IntoView {
                 <span class="muted">" · " {t.ssin} " " <span class="nowrap">{ssin_masked(&me.ssin)}</span></span>
                 {as_of.map(|d| view! { <span class="muted">" · " {fill(t.as_of, &[&date(t, d)])}</span> })}
             </p>
+            <YearSwitcher t years=years::on_record(&me.sources, this_year, year) shown=year />
             {me.employers.into_iter().map(|employer| {
                 let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
                 let name = employer.name.clone();
@@ -69,10 +89,5 @@ pub fn Dashboard() -> impl IntoView {
             }).collect_view()}
         }
     };
-
-    view! {
-        <h1>{move || fill(texts().dashboard_title, &[&year.to_string()])}</h1>
-        {loaded(me, |t| t.what_profile, "placeholder-employer", employers)}
-        <TrainingHistory />
-    }
+    loaded(me, |t| t.what_profile, "placeholder-employer", employers)
 }

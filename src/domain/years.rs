@@ -1,0 +1,47 @@
+//! Which years the account can show, and the year a link asks for.
+
+use crate::api::dto::Source;
+
+/// Every year a source of the back end holds, with the current and the shown year: oldest first.
+pub fn on_record(sources: &[Source], current: i32, shown: i32) -> Vec<i32> {
+    let mut years = Vec::new();
+    // insertion into a sorted list: a handful of years, and no sort routine shipped for them
+    for year in sources.iter().flat_map(|s| s.years.iter().copied()).chain([current, shown]) {
+        if let Err(at) = years.binary_search(&year) {
+            years.insert(at, year);
+        }
+    }
+    years
+}
+
+/// `?year=2025` -> 2025; anything that is not a plausible year is ignored.
+pub fn from_query(value: &str) -> Option<i32> {
+    value.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::json::parse;
+
+    #[test]
+    fn years_from_every_source_with_the_current_and_shown_one() {
+        let sources: Vec<Source> =
+            [r#"{"kind":"FLA_ARCHIVE","years":[2025,2024]}"#, r#"{"kind":"EMPLOYER","years":[2026,2025]}"#]
+                .iter()
+                .map(|s| parse(s).unwrap())
+                .collect();
+        assert_eq!(on_record(&sources, 2026, 2026), [2024, 2025, 2026]);
+        assert_eq!(on_record(&sources, 2027, 2022), [2022, 2024, 2025, 2026, 2027]);
+        assert_eq!(on_record(&[], 2026, 2026), [2026]);
+    }
+
+    #[test]
+    fn only_plausible_years_from_a_link() {
+        assert_eq!(from_query("2025"), Some(2025));
+        assert_eq!(from_query("1999"), None);
+        assert_eq!(from_query("20x5"), None);
+        assert_eq!(from_query(""), None);
+        assert_eq!(from_query("-2025"), None);
+    }
+}
