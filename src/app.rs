@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 use crate::api::client::{config_url, Client};
 use crate::api::dto::Me;
 use crate::api::resources;
-use crate::components::language::{texts, tr, LanguageSwitcher, Speaking};
+use crate::components::focus;
+use crate::components::language::{text_of, tr, LanguageSwitcher, Speaking};
 use crate::components::loaded::{text_resource, Remote};
 use crate::config::{self, ConfigError};
 use crate::i18n::{config_error, Language};
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
         // the router would take a click on "#main" for navigation: the link moves focus itself
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
-            focus_main();
+            focus::focus("main");
         }>
             {tr(|t| t.skip_link)}
         </a>
@@ -73,24 +73,11 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
     }
 }
 
-/// After a link inside the app (another page, another year), focus goes to the new content, as
-/// after a page load, so a screen reader reads it instead of staying on a link that is gone.
+/// After a link to another page, focus goes to its content, as after a page load.
 #[component]
 fn FocusOnNavigation() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |before: Option<String>| {
-        let now = format!("{}?{}", location.pathname.get(), location.search.get());
-        if before.is_some_and(|b| b != now) {
-            focus_main();
-        }
-        now
-    });
-}
-
-fn focus_main() {
-    if let Some(main) = document().get_element_by_id("main") {
-        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
+    let path = use_location().pathname;
+    focus::on_change(Box::new(move || path.get()), "main");
 }
 
 #[component]
@@ -98,7 +85,7 @@ fn ConfigProblem(error: ConfigError) -> impl IntoView {
     view! {
         <div class="panel panel-error" role="alert">
             <h1>{tr(|t| t.config_title)}</h1>
-            <p class="config-error">{move || config_error(texts(), &error)}</p>
+            <p class="config-error">{text_of(Box::new(move |t| config_error(t, &error)))}</p>
             <p>{tr(|t| t.config_help)}</p>
         </div>
     }

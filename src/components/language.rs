@@ -84,6 +84,12 @@ pub fn tr(key: fn(&Texts) -> &'static str) -> impl Fn() -> &'static str + Copy +
     move || key(texts())
 }
 
+/// One composed text that follows the language: `{text_of(Box::new(move |t| fill(t.x, &[..])))}`.
+/// Boxed, so that every such text shares one closure type too.
+pub fn text_of(compose: Box<dyn Fn(&Texts) -> String + Send + Sync>) -> impl Fn() -> String + Send + Sync + 'static {
+    move || compose(texts())
+}
+
 /// The four languages, each named in itself, the current one pressed.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {

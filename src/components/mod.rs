@@ -1,10 +1,11 @@
 //! Thin views over domain values, one concern a file.
 
 pub mod breakdown;
+pub mod choices;
 pub mod employer_header;
 pub mod figure_card;
+pub mod focus;
 pub mod language;
 pub mod loaded;
 pub mod training_history;
 pub mod training_list;
-pub mod year_switcher;

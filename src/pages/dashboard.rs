@@ -6,12 +6,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
 use crate::api::resources;
+use crate::components::choices::Choices;
 use crate::components::employer_header::EmployerHeader;
 use crate::components::figure_card::FigureCard;
-use crate::components::language::texts;
+use crate::components::focus;
+use crate::components::language::{text_of, texts};
 use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
-use crate::components::year_switcher::YearSwitcher;
 use crate::domain::format::date;
 use crate::domain::ids::ssin_masked;
 use crate::domain::{cards, years};
@@ -26,13 +27,14 @@ pub fn Dashboard() -> impl IntoView {
     let this_year = current_year();
     let query = use_query_map();
     let year = move || query.read().get("year").and_then(|y| years::from_query(&y)).unwrap_or(this_year);
+    focus::on_change(Box::new(move || year().to_string()), "main");
     // the profile is the app's (see app.rs) and the ledger spans all years: both are fetched once
     let me = expect_context::<Remote<Me>>();
     let ledger = Remote::new(resources::carry_over());
     let figures = move || {
         let year = year();
         view! {
-            <h1>{move || fill(texts().dashboard_title, &[&year.to_string()])}</h1>
+            <h1>{text_of(Box::new(move |t| fill(t.dashboard_title, &[&year.to_string()])))}</h1>
             {year_figures(me, ledger, this_year, year)}
         }
     };
@@ -56,7 +58,10 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
                 <span class="muted">" · " {t.ssin} " " <span class="nowrap">{ssin_masked(&me.ssin)}</span></span>
                 {as_of.map(|d| view! { <span class="muted">" · " {fill(t.as_of, &[&date(t, d)])}</span> })}
             </p>
-            <YearSwitcher t years=years::on_record(&me.sources, this_year, year) shown=year />
+            <Choices label=t.years choices=years::on_record(&me.sources, this_year, year)
+                .into_iter()
+                .map(|y| (format!("/?year={y}"), y.to_string(), y == year))
+                .collect() />
             {me.employers.into_iter().map(|employer| {
                 let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
                 let name = employer.name.clone();
