@@ -52,7 +52,7 @@ for (const [name, persona, path, config] of ROUTES) {
   });
 }
 
-test('keyboard only: skip link, another year, a training and back, more history, another language', async () => {
+test('keyboard only: skip link, another year, a training and back, history filtered and paged, another language', async () => {
   const { page, problems } = await openAs(ctx, 'a', '/', { width: 1280, height: 800 }, 'en');
   await page.evaluate(() => {
     window.pointerEvents = 0;
@@ -63,7 +63,7 @@ test('keyboard only: skip link, another year, a training and back, more history,
   await settled(page);
   const focused = () => page.evaluate(() => {
     const el = document.activeElement;
-    return { tag: el.tagName, id: el.id, text: (el.textContent ?? '').trim().slice(0, 80), cls: el.className };
+    return { tag: el.tagName, id: el.id, text: (el.textContent ?? '').trim().slice(0, 80), cls: el.className, href: el.getAttribute('href') ?? '' };
   });
   /** Presses Tab (or `key`) until `want` holds for the focused element; fails after `max` presses. */
   async function tabTo(want, what, max = 80, key = 'Tab') {
@@ -104,10 +104,15 @@ test('keyboard only: skip link, another year, a training and back, more history,
   await settled(page);
   assert.equal(await page.locator('h1').innerText(), 'Your training account in 2026');
 
-  // more history with the keyboard
+  // the history filtered to one year, then paged, with the keyboard
+  await tabTo((f) => f.text === '2025' && f.href.includes('history-year'), 'history filter 2025', 150);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?history-year=2025$/);
+  await page.getByText('Showing 20 of 22').waitFor();
+  assert.equal((await focused()).id, 'history-title', 'focus moves to the filtered list');
   await tabTo((f) => /^Show more trainings/.test(f.text), '"Show more" button', 150);
   await page.keyboard.press('Enter');
-  await page.getByText('Showing 40 of 61').waitFor();
+  await page.getByText('Showing 22 of 22').waitFor();
 
   // back up to the header, and switch the language there
   await tabTo((f) => f.text === 'Français', 'French button', 150, 'Shift+Tab');

@@ -115,6 +115,30 @@ test('the year switcher shows another year, in the address, and back', async () 
   await page.close();
 });
 
+test('the history filtered to one year, in the address, keeping the year of the figures', async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/?year=2025', SIZES.desktop);
+  await page.getByText('Showing 20 of 61').waitFor();
+  const filter = page.getByRole('navigation', { name: 'Trainings from' });
+  assert.deepEqual(await filter.getByRole('link').allInnerTexts(), ['All years', '2024', '2025', '2026']);
+  assert.equal(await filter.getByRole('link', { name: 'All years' }).getAttribute('aria-current'), 'page');
+  await filter.getByRole('link', { name: '2024' }).click();
+  await page.waitForURL(/\?year=2025&history-year=2024$/);
+  await page.getByText('Showing 20 of 21').waitFor();
+  const starts = await page.locator('.training-meta span:first-child').allInnerTexts();
+  assert.ok(starts.every((d) => d.includes('2024')), `only 2024: ${starts.join(', ')}`);
+  assert.equal(await page.locator('h1').innerText(), 'Your training account in 2025', 'the figures keep their year');
+  await page.getByRole('button', { name: /^Show more trainings \(1 more\)/ }).click();
+  await page.getByText('Showing 21 of 21').waitFor();
+  assert.equal(await filter.getByRole('link', { name: '2024' }).getAttribute('aria-current'), 'page');
+  await screenshot(page, 'history-2024-desktop');
+  await page.goBack();
+  await page.getByText('Showing 20 of 61').waitFor();
+  await page.goto(`${BASE}/?history-year=2027`);
+  await page.getByText('No training on record in 2027.').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('history pages through every training with "Show more"', async () => {
   const { page, problems } = await openAs(ctx, 'a');
   await page.getByText('Showing 20 of 61').waitFor();

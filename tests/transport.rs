@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use training_account::api::client::Client;
+use training_account::api::resources;
 use training_account::api::ApiError;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -78,7 +79,7 @@ async fn gives_up_after_its_time_limit() {
 #[wasm_bindgen_test]
 async fn history_pages_follow_relative_next_links() {
     stub_fetch(200, r#"{"items": [], "total": 0, "next": "trainings?limit=20&cursor=20"}"#, "{}", false);
-    let page = client(None).trainings(None).await.unwrap();
+    let page = client(None).trainings(&resources::trainings(20, None)).await.unwrap();
     assert_eq!(seen_url(0).as_deref(), Some("http://api.test/base/v1/me/trainings?limit=20"));
     // the stub's Response has no URL, so the link resolves against the request's own
     assert_eq!(page.next_url.as_deref(), Some("http://api.test/base/v1/me/trainings?limit=20&cursor=20"));

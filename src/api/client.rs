@@ -8,7 +8,6 @@ use super::json::parse;
 use super::{resources, ApiError};
 
 const TIMEOUT_MS: i32 = 15_000;
-pub const PAGE_SIZE: u32 = 20;
 
 #[derive(Clone, Debug)]
 pub struct Client {
@@ -103,9 +102,9 @@ impl Client {
     }
 
     /// The first page of history, or the page a previous `next_url` points at.
-    pub async fn trainings(&self, next_url: Option<String>) -> Result<Page, ApiError> {
-        let path = next_url.unwrap_or_else(|| resources::trainings(PAGE_SIZE));
-        let (body, final_url) = self.get_text(&path).await?;
+    /// One page of the history: `path` is the first page's (`resources::trainings`) or a `next` link.
+    pub async fn trainings(&self, path: &str) -> Result<Page, ApiError> {
+        let (body, final_url) = self.get_text(path).await?;
         let body: TrainingPage = parse(&body).map_err(ApiError::Malformed)?;
         let next_url = match body.next.as_deref() {
             Some(next) => Some(resolve(next, &final_url)?),

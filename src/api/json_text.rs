@@ -199,9 +199,17 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let hex = self.s.get(self.i..self.i + 4).and_then(|h| std::str::from_utf8(h).ok());
-        let code = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or_else(|| self.fail("4 hex digits"))?;
-        self.i += 4;
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = match self.s.get(self.i) {
+                Some(d @ b'0'..=b'9') => d - b'0',
+                Some(d @ b'a'..=b'f') => d - b'a' + 10,
+                Some(d @ b'A'..=b'F') => d - b'A' + 10,
+                _ => return Err(self.fail("4 hex digits")),
+            };
+            code = code * 16 + digit as u32;
+            self.i += 1;
+        }
         Ok(code)
     }
 

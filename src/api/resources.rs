@@ -59,9 +59,15 @@ pub fn training(id: &str) -> Resource<Training> {
     Resource::at(format!("v1/me/trainings/{}", encode(id)))
 }
 
-/// The first page of the history; later pages follow the `next` links.
-pub fn trainings(limit: u32) -> String {
-    format!("v1/me/trainings?limit={limit}")
+/// Trainings a history page asks for.
+pub const PAGE_SIZE: u32 = 20;
+
+/// The first page of the history, of one year or all; later pages follow the `next` links.
+pub fn trainings(limit: u32, year: Option<i32>) -> String {
+    match year {
+        Some(year) => format!("v1/me/trainings?limit={limit}&year={year}"),
+        None => format!("v1/me/trainings?limit={limit}"),
+    }
 }
 
 #[cfg(test)]
@@ -74,6 +80,8 @@ mod tests {
         assert_eq!(join("https://hr.example.be/api", "/v1/me"), "https://hr.example.be/api/v1/me");
         assert_eq!(training("t-2026/../x y").path, "v1/me/trainings/t-2026%2F..%2Fx%20y");
         assert_eq!(entitlements(2026).path, "v1/me/entitlements?year=2026");
+        assert_eq!(trainings(20, None), "v1/me/trainings?limit=20");
+        assert_eq!(trainings(20, Some(2025)), "v1/me/trainings?limit=20&year=2025");
         assert!(matches!(Resource::<Me>::decode("{}"), Err(ApiError::Malformed(m)) if m == "ssin should be text"));
     }
 }

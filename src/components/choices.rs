@@ -1,5 +1,6 @@
-//! A short list of links, one of them current (the year of the figures): a choice is part of the
-//! address, so it can be shared and the back button returns to the one before.
+//! A short list of links, one of them current: the year of the figures, the year of the history.
+//! A choice is part of the address, so it can be shared and the back button returns to the one
+//! before.
 
 use leptos::prelude::*;
 

@@ -103,7 +103,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                         <button
                             type="button"
                             lang=lang.code()
-                            aria-pressed=move || (speaking.current() == lang).to_string()
+                            aria-pressed=move || if speaking.current() == lang { "true" } else { "false" }
                             on:click=move |_| speaking.choose(lang)
                         >
                             {lang.endonym()}

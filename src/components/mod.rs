@@ -1,5 +1,6 @@
 //! Thin views over domain values, one concern a file.
 
+pub mod address;
 pub mod breakdown;
 pub mod choices;
 pub mod employer_header;

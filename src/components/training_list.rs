@@ -8,15 +8,14 @@ use crate::domain::labels::label;
 use crate::i18n::Texts;
 
 /// `t` comes from the caller's reactive closure, which runs again when the language changes.
-#[component]
-pub fn TrainingList(t: &'static Texts, items: Vec<Training>) -> impl IntoView {
+pub fn training_list(t: &'static Texts, items: &[Training]) -> impl IntoView {
     view! {
         <ol class="training-list">
-            {items.into_iter().map(|tr| {
+            {items.iter().map(|tr| {
                 let href = format!("/trainings/{}", crate::api::resources::encode(&tr.id));
                 view! {
                     <li class="training-item">
-                        <a href=href class="training-title">{tr.title}</a>
+                        <a href=href class="training-title">{tr.title.clone()}</a>
                         <p class="training-meta">
                             <span>{date_range(t, tr.start_date, tr.end_date)}</span>
                             <span>{duration(t, tr.duration_minutes)}</span>

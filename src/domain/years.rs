@@ -19,6 +19,17 @@ pub fn from_query(value: &str) -> Option<i32> {
     value.parse().ok().filter(|y| (2000..=2100).contains(y))
 }
 
+/// The dashboard's address: the year of its figures (`None`: this year) and the year its history
+/// is filtered to (`None`: all years).
+pub fn address(figures: Option<i32>, history: Option<i32>) -> String {
+    match (figures, history) {
+        (None, None) => "/".into(),
+        (Some(y), None) => format!("/?year={y}"),
+        (None, Some(h)) => format!("/?history-year={h}"),
+        (Some(y), Some(h)) => format!("/?year={y}&history-year={h}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +45,14 @@ mod tests {
         assert_eq!(on_record(&sources, 2026, 2026), [2024, 2025, 2026]);
         assert_eq!(on_record(&sources, 2027, 2022), [2022, 2024, 2025, 2026, 2027]);
         assert_eq!(on_record(&[], 2026, 2026), [2026]);
+    }
+
+    #[test]
+    fn addresses() {
+        assert_eq!(address(None, None), "/");
+        assert_eq!(address(Some(2025), None), "/?year=2025");
+        assert_eq!(address(None, Some(2024)), "/?history-year=2024");
+        assert_eq!(address(Some(2025), Some(2024)), "/?year=2025&history-year=2024");
     }
 
     #[test]

@@ -71,7 +71,7 @@ texts! {
     // employer
     enterprise_number, invalid_number, employed_between, employed_since, regime,
     // history
-    history_title, showing_of, showing, no_training, show_more_n, show_more, does_not_count,
+    history_title, showing_of, showing, no_training, no_training_in, history_years, all_years, show_more_n, show_more, does_not_count,
     // one training
     back, dates, duration, kind, status, counts, provider, result, paid_by, registered_by, registered_on,
     content, yes, no, provider_number, provider_invalid, certificate_until, certificate, no_certificate,
@@ -119,7 +119,10 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
-        let arg = tail.get(1..2).and_then(|d| d.parse::<usize>().ok()).filter(|_| tail.get(2..3) == Some("}"));
+        let arg = match tail.as_bytes() {
+            [b'{', d @ b'0'..=b'9', b'}', ..] => Some((d - b'0') as usize),
+            _ => None,
+        };
         match arg.and_then(|i| args.get(i)) {
             Some(value) => {
                 out.push_str(value);

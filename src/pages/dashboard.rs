@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
 use crate::api::resources;
+use crate::components::address::year_in;
 use crate::components::choices::Choices;
 use crate::components::employer_header::EmployerHeader;
 use crate::components::figure_card::FigureCard;
@@ -26,7 +27,7 @@ fn current_year() -> i32 {
 pub fn Dashboard() -> impl IntoView {
     let this_year = current_year();
     let query = use_query_map();
-    let year = move || query.read().get("year").and_then(|y| years::from_query(&y)).unwrap_or(this_year);
+    let year = move || year_in(query, "year").unwrap_or(this_year);
     focus::on_change(Box::new(move || year().to_string()), "main");
     // the profile is the app's (see app.rs) and the ledger spans all years: both are fetched once
     let me = expect_context::<Remote<Me>>();
@@ -40,7 +41,7 @@ pub fn Dashboard() -> impl IntoView {
     };
     view! {
         {figures}
-        <TrainingHistory />
+        <TrainingHistory this_year query />
     }
 }
 
@@ -60,7 +61,7 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
             </p>
             <Choices label=t.years choices=years::on_record(&me.sources, this_year, year)
                 .into_iter()
-                .map(|y| (format!("/?year={y}"), y.to_string(), y == year))
+                .map(|y| (years::address(Some(y), None), y.to_string(), y == year))
                 .collect() />
             {me.employers.into_iter().map(|employer| {
                 let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
