@@ -5,6 +5,7 @@ pub mod api;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod markup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

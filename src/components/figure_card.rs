@@ -1,59 +1,67 @@
-//! One figure card: every card on the dashboard is rendered by this view from a `cards::Card`.
+//! One figure card: every card on the dashboard is rendered by this view from a `cards::Card`,
+//! as one string of escaped HTML (see `markup`): a card never changes once shown.
 
 use leptos::prelude::*;
 
-use crate::components::breakdown::Breakdown;
+use crate::components::breakdown::rows_into;
 use crate::domain::cards::{Card, Usage};
 use crate::i18n::{fill, Texts};
+use crate::markup::Html;
 
 /// `t` comes from the caller's reactive closure, which runs again when the language changes.
 #[component]
 pub fn FigureCard(t: &'static Texts, card: Card) -> impl IntoView {
     let Card { id, title, figure, notes, rows, usage, findings, problem } = card;
-    view! {
-        <section class="card" data-testid=id>
-            <h3 class="card-title">{title}</h3>
-            {figure.map(|(value, other)| view! {
-                <p class="figure">
-                    <span class="figure-value">{value}</span>
-                    {other.map(|o| view! { <span class="figure-other">{o}</span> })}
-                </p>
-            })}
-            {notes.into_iter().map(|n| view! { <p class="muted">{n}</p> }).collect_view()}
-            {(!rows.is_empty()).then(|| view! { <Breakdown class="breakdown" rows /> })}
-            {usage.map(|usage| view! { <UsageBar t usage /> })}
-            {(!findings.is_empty()).then(|| view! {
-                <div class="panel panel-warning">
-                    <p class="panel-title">{t.findings_title}</p>
-                    <ul>{findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
-                </div>
-            })}
-            {problem.map(|p| view! {
-                <div class="panel panel-error" role="alert">
-                    <p class="panel-title">{t.problem_title}</p>
-                    <p class="detail">{p}</p>
-                </div>
-            })}
-        </section>
+    let mut html = Html::new();
+    html.el("h3", &[("class", "card-title")], &title);
+    if let Some((value, other)) = figure {
+        html.open("p", &[("class", "figure")]).el("span", &[("class", "figure-value")], &value);
+        if let Some(other) = other {
+            html.el("span", &[("class", "figure-other")], &other);
+        }
+        html.close("p");
     }
+    for note in &notes {
+        html.el("p", &[("class", "muted")], note);
+    }
+    if !rows.is_empty() {
+        html.open("dl", &[("class", "breakdown")]);
+        rows_into(&mut html, &rows);
+        html.close("dl");
+    }
+    if let Some(usage) = usage {
+        usage_bar(&mut html, t, usage);
+    }
+    if !findings.is_empty() {
+        html.open("div", &[("class", "panel panel-warning")]).el("p", &[("class", "panel-title")], t.findings_title);
+        html.open("ul", &[]);
+        for finding in &findings {
+            html.el("li", &[], finding);
+        }
+        html.close("ul").close("div");
+    }
+    if let Some(problem) = problem {
+        html.open("div", &[("class", "panel panel-error"), ("role", "alert")])
+            .el("p", &[("class", "panel-title")], t.problem_title)
+            .el("p", &[("class", "detail")], &problem)
+            .close("div");
+    }
+    view! { <section class="card" data-testid=id inner_html=html.finish()></section> }
 }
 
 /// Used against left as one bar, with the same facts in words for screen readers.
-#[component]
-fn UsageBar(t: &'static Texts, usage: Usage) -> impl IntoView {
+fn usage_bar(html: &mut Html, t: &Texts, usage: Usage) {
     let Usage { used_per_mille, used, left, available } = usage;
     let summary = fill(t.usage_summary, &[&used, &available, &left]);
     let width = format!("width: {}.{}%", used_per_mille / 10, used_per_mille % 10);
-    view! {
-        <figure class="usage">
-            <div class="usage-bar" role="img" aria-label=summary>
-                <span class="usage-used" style=width></span>
-            </div>
-            <figcaption class="usage-legend">
-                <span class="key key-used">{fill(t.usage_used, &[&used])}</span>
-                <span class="key key-left">{fill(t.usage_left, &[&left])}</span>
-                <span class="key">{fill(t.usage_available, &[&available])}</span>
-            </figcaption>
-        </figure>
-    }
+    html.open("figure", &[("class", "usage")])
+        .open("div", &[("class", "usage-bar"), ("role", "img"), ("aria-label", &summary)])
+        .el("span", &[("class", "usage-used"), ("style", &width)], "")
+        .close("div")
+        .open("figcaption", &[("class", "usage-legend")])
+        .el("span", &[("class", "key key-used")], &fill(t.usage_used, &[&used]))
+        .el("span", &[("class", "key key-left")], &fill(t.usage_left, &[&left]))
+        .el("span", &[("class", "key")], &fill(t.usage_available, &[&available]))
+        .close("figcaption")
+        .close("figure");
 }
