@@ -6,6 +6,7 @@ use crate::api::dto::Employer;
 use crate::domain::format::{date, number, percent};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 use crate::i18n::{fill, Texts};
+use crate::markup::Html;
 
 /// `t` comes from the caller's reactive closure, which runs again when the language changes.
 #[component]
@@ -25,14 +26,16 @@ pub fn EmployerHeader(t: &'static Texts, employer: Employer) -> impl IntoView {
             &number(t, job.work_regime.full_time_weekly_hours),
         ],
     );
-    view! {
-        <header class="employer-header">
-            <h2 translate="no">{employer.name}</h2>
-            <p class="muted">
-                <span>{fill(t.enterprise_number, &[&enterprise])}</span>
-                {(!valid).then(|| view! { <strong class="flag">" " {t.invalid_number}</strong> })}
-                " · " {period} " · " {regime}
-            </p>
-        </header>
+    // never changes once shown: one string of escaped HTML (see `markup`)
+    let mut html = Html::new();
+    html.el("h2", &[("translate", "no")], &employer.name).open("p", &[("class", "muted")]).el(
+        "span",
+        &[],
+        &fill(t.enterprise_number, &[&enterprise]),
+    );
+    if !valid {
+        html.text(" ").el("strong", &[("class", "flag")], t.invalid_number);
     }
+    html.text(&format!(" · {period} · {regime}")).close("p");
+    view! { <header class="employer-header" inner_html=html.finish()></header> }
 }
