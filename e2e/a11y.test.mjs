@@ -52,6 +52,20 @@ for (const [name, persona, path, config] of ROUTES) {
   });
 }
 
+test('touch targets on a phone: every link and button is at least 44 px high and wide', async () => {
+  for (const [persona, path] of [['a', '/'], ['a', '/trainings/t-2024-0004'], ['a', '/no/such/page'], ['d', '/']]) {
+    const { page } = await openAs(ctx, persona, path, { width: 390, height: 844 }, 'nl');
+    await settled(page);
+    const small = await page.evaluate(() => [...document.querySelectorAll('a, button')]
+      .filter((el) => el.getClientRects().length > 0 && !el.classList.contains('skip-link'))
+      .map((el) => ({ text: el.textContent.trim().slice(0, 40), box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ text, box }) => `${text} (${Math.round(box.width)}x${Math.round(box.height)})`));
+    assert.deepEqual(small, [], `${persona} ${path}`);
+    await page.close();
+  }
+});
+
 test('keyboard only: skip link, another year, a training and back, history filtered and paged, another language', async () => {
   const { page, problems } = await openAs(ctx, 'a', '/', { width: 1280, height: 800 }, 'en');
   await page.evaluate(() => {
