@@ -139,6 +139,27 @@ test('the history filtered to one year, in the address, keeping the year of the 
   await page.close();
 });
 
+test('days or hours: the headline figures in the chosen unit, remembered', async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/', SIZES.phone);
+  await card(page, 'credit').waitFor();
+  const units = page.getByRole('group', { name: 'Show amounts in' });
+  assert.equal(await units.getByRole('button', { name: 'Hours' }).getAttribute('aria-pressed'), 'false');
+  await units.getByRole('button', { name: 'Hours' }).click();
+  assert.match(await card(page, 'entitled').innerText(), /Entitled in 2026\s+38 hours\s+= 5 days/);
+  assert.match(await card(page, 'credit').innerText(), /19 hours\s+= 2.5 days/);
+  await page.reload();
+  await card(page, 'credit').waitFor();
+  assert.match(await card(page, 'entitled').innerText(), /38 hours\s+= 5 days/, 'remembered after a reload');
+  assert.equal(await page.getByRole('button', { name: 'Hours' }).getAttribute('aria-pressed'), 'true');
+  const stored = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(stored, ['training-account.language', 'training-account.unit'], 'preferences only');
+  await page.getByRole('button', { name: 'Days' }).click();
+  assert.match(await card(page, 'entitled').innerText(), /Entitled in 2026\s+5 days\s+= 38 hours/);
+  await page.evaluate(() => localStorage.removeItem('training-account.unit'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('history pages through every training with "Show more"', async () => {
   const { page, problems } = await openAs(ctx, 'a');
   await page.getByText('Showing 20 of 61').waitFor();

@@ -11,6 +11,7 @@ use crate::api::resources;
 use crate::components::focus;
 use crate::components::language::{text_of, tr, LanguageSwitcher, Speaking};
 use crate::components::loaded::{text_resource, Remote};
+use crate::components::unit_choice::UnitChoice;
 use crate::config::{self, ConfigError};
 use crate::i18n::{config_error, Language};
 use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
@@ -55,6 +56,7 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
     let speaking = expect_context::<Speaking>();
     speaking.config_says(default_language);
     provide_context(client);
+    UnitChoice::provide();
     // the profile is shared by every page: it also says which language the person prefers
     let me = Remote::<Me>::new(resources::me());
     provide_context(me);

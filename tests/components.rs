@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 use training_account::api::client::resolve;
-use training_account::api::dto::{Attendance, CarryOver, Entitlements};
+use training_account::api::dto::{Attendance, CarryOver, Entitlements, Unit};
 use training_account::api::json::parse;
 use training_account::api::ApiError;
 use training_account::components::figure_card::FigureCard;
@@ -40,7 +40,7 @@ fn en() -> &'static Texts {
 }
 
 fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {
-    cards.into_iter().map(|card| view! { <FigureCard t=en() card /> }).collect_view()
+    cards.into_iter().map(|card| view! { <FigureCard t=en() prefer=None card /> }).collect_view()
 }
 
 fn text(el: &web_sys::HtmlElement) -> String {
@@ -65,6 +65,17 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
     assert!(t.contains("4 days full-time (sector agreement) × 80% work regime × 12/12 months = 3.2 days"), "{t}");
     assert!(t.contains("+ 1 day"), "{t}");
     assert!(!t.contains("do not add up"), "{t}");
+}
+
+#[wasm_bindgen_test]
+fn a_card_shows_the_preferred_unit_first_where_the_rate_allows() {
+    let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
+    let el = mount(move || {
+        let card = cards::entitled(en(), 2026, &e.items, "e1");
+        view! { <FigureCard t=en() prefer=Some(Unit::Hours) card /> }
+    });
+    let figure = el.query_selector(".figure").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(figure, "31.92 hours= 4.2 days");
 }
 
 #[wasm_bindgen_test]
@@ -179,7 +190,7 @@ async fn the_switcher_changes_every_word_and_the_page_language() {
                 let t = texts();
                 cards::ledger(t, 2026, &l.items, "e1", false)
                     .into_iter()
-                    .map(|card| view! { <FigureCard t card /> })
+                    .map(|card| view! { <FigureCard t prefer=None card /> })
                     .collect_view()
             }}
         }

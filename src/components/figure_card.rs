@@ -3,18 +3,20 @@
 
 use leptos::prelude::*;
 
+use crate::api::dto::Unit;
 use crate::components::breakdown::rows_into;
 use crate::domain::cards::{Card, Usage};
 use crate::i18n::{fill, Texts};
 use crate::markup::Html;
 
-/// `t` comes from the caller's reactive closure, which runs again when the language changes.
+/// `t` and `prefer` (the unit the person prefers) come from the caller's reactive closure, which
+/// runs again when either changes.
 #[component]
-pub fn FigureCard(t: &'static Texts, card: Card) -> impl IntoView {
+pub fn FigureCard(t: &'static Texts, prefer: Option<Unit>, card: Card) -> impl IntoView {
     let Card { id, title, figure, notes, rows, usage, findings, problem } = card;
     let mut html = Html::new();
     html.el("h3", &[("class", "card-title")], &title);
-    if let Some((value, other)) = figure {
+    if let Some((value, other)) = figure.map(|f| f.text(t, prefer)) {
         html.open("p", &[("class", "figure")]).el("span", &[("class", "figure-value")], &value);
         if let Some(other) = other {
             html.el("span", &[("class", "figure-other")], &other);

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::storage;
 use crate::i18n::{self, Language, Texts, LANGUAGES};
 
 const STORAGE_KEY: &str = "training-account.language";
@@ -27,7 +28,7 @@ impl Speaking {
     pub fn provide() -> Speaking {
         let window = window();
         let known = Known {
-            saved: storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| i18n::from_tag(&c)),
+            saved: storage::load(STORAGE_KEY).and_then(|c| i18n::from_tag(&c)),
             link: window.location().search().ok().and_then(|q| i18n::in_query(&q)),
             browser: window.navigator().languages().iter().filter_map(|l| l.as_string()).collect(),
             ..Known::default()
@@ -47,10 +48,7 @@ impl Speaking {
 
     /// The person's own choice: shown at once and remembered on this device.
     pub fn choose(self, lang: Language) {
-        // storage may be refused (private mode, a sandboxed frame): the choice then lasts the visit
-        if let Some(s) = storage() {
-            let _ = s.set_item(STORAGE_KEY, lang.code());
-        }
+        storage::save(STORAGE_KEY, lang.code());
         self.known.update(|k| k.saved = Some(lang));
     }
 
@@ -66,10 +64,6 @@ impl Speaking {
     pub fn current(self) -> Language {
         self.known.with(|k| i18n::choose(k.saved, k.profile, k.link, &k.browser, k.default))
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 /// The words of the current language. Read inside a reactive closure, the closure runs again

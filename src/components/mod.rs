@@ -8,5 +8,7 @@ pub mod figure_card;
 pub mod focus;
 pub mod language;
 pub mod loaded;
+pub mod storage;
 pub mod training_history;
 pub mod training_list;
+pub mod unit_choice;

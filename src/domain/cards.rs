@@ -6,7 +6,7 @@ use chrono::Datelike;
 use crate::api::dto::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
 use crate::domain::amount::Amount;
 use crate::domain::figures::{Attended, DataError, Entitled, Finding, Ledger};
-use crate::domain::format::{date, number, other_unit_text, percent, quantity};
+use crate::domain::format::{amount_both_ways, date, number, percent, quantity};
 use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
 
@@ -15,8 +15,8 @@ pub struct Card {
     /// Stable name for tests and styling: entitled, attended, left, carried-in, credit.
     pub id: &'static str,
     pub title: String,
-    /// The headline (`4,2 dagen`) and the same in the other unit (`= 31,92 uur`).
-    pub figure: Option<(String, Option<String>)>,
+    /// The headline amount, worded when shown (see `Figure::text`).
+    pub figure: Option<Figure>,
     pub notes: Vec<String>,
     pub rows: Vec<(String, String)>,
     pub usage: Option<Usage>,
@@ -24,6 +24,21 @@ pub struct Card {
     pub findings: Vec<String>,
     /// Why the figure cannot be shown at all.
     pub problem: Option<String>,
+}
+
+/// A headline amount with what it takes to show it in either unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub amount: Amount,
+    pub unit: Code<Unit>,
+    pub hours_per_day: Option<Amount>,
+}
+
+impl Figure {
+    /// `("4,2 dagen", Some("= 31,92 uur"))`, in the unit the person prefers where the rate allows.
+    pub fn text(&self, t: &Texts, prefer: Option<Unit>) -> (String, Option<String>) {
+        amount_both_ways(t, self.amount, &self.unit, self.hours_per_day, prefer)
+    }
 }
 
 /// Used against left in one year, for the bar and its text alternative.
@@ -55,8 +70,8 @@ impl Card {
         }
     }
 
-    fn figure(mut self, t: &Texts, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
-        self.figure = Some((quantity(t, amount, unit), other_unit_text(t, amount, unit, hours_per_day)));
+    fn figure(mut self, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
+        self.figure = Some(Figure { amount, unit: unit.clone(), hours_per_day });
         self
     }
 
@@ -123,7 +138,7 @@ fn entitled_card(t: &Texts, card: Card, e: &Entitled) -> Card {
             &quantity(t, e.individual, u),
         ],
     );
-    let mut card = card.figure(t, e.total, u, e.hours_per_day).note(formula).findings(t, &e.findings, u);
+    let mut card = card.figure(e.total, u, e.hours_per_day).note(formula).findings(t, &e.findings, u);
     if let Some(cba) = e.cba.clone() {
         card.rows.push((t.collective_agreement.into(), cba));
     }
@@ -139,7 +154,7 @@ pub fn attended(t: &Texts, year: i32, items: &[AttendanceItem], employer_id: &st
 
 fn attended_card(t: &Texts, card: Card, a: &Attended) -> Card {
     let u = &a.unit;
-    let mut card = card.figure(t, a.attended, u, a.hours_per_day).findings(t, &a.findings, u);
+    let mut card = card.figure(a.attended, u, a.hours_per_day).findings(t, &a.findings, u);
     card.rows = vec![(t.formal.into(), quantity(t, a.formal, u)), (t.informal.into(), quantity(t, a.informal, u))];
     if let Some(n) = a.not_counted {
         card.rows.push((t.not_counted.into(), quantity(t, n, u)));
@@ -170,7 +185,7 @@ fn ledger_cards(t: &Texts, year: i32, l: &Ledger, past: bool) -> Vec<Card> {
         (None, None) => t.no_expiry.into(),
     };
     let credit = Card::new("credit", t.card_credit.into())
-        .figure(t, l.credit, u, l.hours_per_day)
+        .figure(l.credit, u, l.hours_per_day)
         .note(expiry)
         .note(fill(t.reference_period, &[&date(t, l.period.0), &date(t, l.period.1)]))
         .findings(t, &l.findings, u);
@@ -181,7 +196,7 @@ fn ledger_cards(t: &Texts, year: i32, l: &Ledger, past: bool) -> Vec<Card> {
     let mut carried_in = Card::new("carried-in", titled(t.card_carried_in, year));
     match l.row(year) {
         Some(r) => {
-            left = left.figure(t, r.remaining().max0(), u, l.hours_per_day);
+            left = left.figure(r.remaining().max0(), u, l.hours_per_day);
             if r.remaining().is_negative() {
                 left = left.note(fill(t.overdrawn, &[&quantity(t, Amount::ZERO - r.remaining(), u)]));
             }
@@ -192,7 +207,7 @@ fn ledger_cards(t: &Texts, year: i32, l: &Ledger, past: bool) -> Vec<Card> {
                 available: quantity(t, r.available(), u),
             });
             carried_in = carried_in
-                .figure(t, r.carried_in, u, l.hours_per_day)
+                .figure(r.carried_in, u, l.hours_per_day)
                 .note(fill(t.carried_in_note, &[&(year - 1).to_string(), &year.to_string()]));
         }
         None => {
@@ -221,7 +236,9 @@ mod tests {
     fn entitled_card_explains_the_formula() {
         let e: crate::api::dto::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
         let card = entitled(en(), 2026, &e.items, "e1");
-        assert_eq!(card.figure, Some(("4.2 days".into(), Some("= 31.92 hours".into()))));
+        let figure = card.figure.as_ref().unwrap();
+        assert_eq!(figure.text(en(), None), ("4.2 days".into(), Some("= 31.92 hours".into())));
+        assert_eq!(figure.text(en(), Some(Unit::Hours)), ("31.92 hours".into(), Some("= 4.2 days".into())));
         assert_eq!(
             card.notes,
             ["Individual right: 4 days full-time (sector agreement) × 80% work regime × 12/12 months = 3.2 days"]
@@ -241,7 +258,7 @@ mod tests {
         let a: crate::api::dto::Attendance = parse(&fixture("a", "attendance-2026.json")).unwrap();
         let none = attended(en(), 2026, &a.items, "e9");
         assert_eq!(
-            (none.figure, none.notes),
+            (none.figure.clone(), none.notes.clone()),
             (None, vec!["No attended training recorded for 2026 at this employer.".to_string()])
         );
         let bad: AttendanceItem =
@@ -260,7 +277,7 @@ mod tests {
         let cards = ledger(en(), 2026, &l.items, "e1", false);
         let ids: Vec<_> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ["left", "carried-in", "credit"]);
-        assert_eq!(cards[0].figure.as_ref().unwrap().0, "2.5 days");
+        assert_eq!(cards[0].figure.as_ref().unwrap().text(en(), None).0, "2.5 days");
         assert_eq!(
             cards[0].usage,
             Some(Usage {
@@ -270,7 +287,7 @@ mod tests {
                 available: "5.5 days".into()
             })
         );
-        assert_eq!(cards[1].figure.as_ref().unwrap().0, "0.5 days");
+        assert_eq!(cards[1].figure.as_ref().unwrap().text(en(), None).0, "0.5 days");
         assert_eq!(cards[2].notes[0], "Usable until 31\u{a0}December 2028, the end of the reference period.");
         // a year the ledger does not have
         let cards = ledger(en(), 2030, &l.items, "e1", false);
@@ -302,7 +319,7 @@ mod tests {
         )
         .unwrap();
         let cards = ledger(en(), 2025, &[item], "e1", false);
-        assert_eq!(cards[0].figure.as_ref().unwrap().0, "0 days");
+        assert_eq!(cards[0].figure.as_ref().unwrap().text(en(), None).0, "0 days");
         assert_eq!(cards[0].usage.as_ref().unwrap().used_per_mille, 1000);
         assert_eq!(cards[0].notes, ["You attended 0.5 days more than was available."]);
     }

@@ -46,10 +46,28 @@ pub fn quantity(t: &Texts, a: Amount, unit: &Code<Unit>) -> String {
     format!("{} {word}", decimal(t, a))
 }
 
-/// `= 24,32 uur` beside `3,2 dagen`, when the back end sent its conversion rate.
-pub fn other_unit_text(t: &Texts, a: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Option<String> {
-    let (other, other_unit) = crate::domain::amount::in_other_unit(a, unit, hours_per_day)?;
-    Some(format!("= {}", quantity(t, other, &Code::Known(other_unit))))
+/// A headline amount and the same in the other unit when the back end sent its conversion rate:
+/// `("3,2 dagen", Some("= 24,32 uur"))`, or the other way round when the person prefers the
+/// other unit (`prefer`). Without a rate the amount stays as recorded.
+pub fn amount_both_ways(
+    t: &Texts,
+    a: Amount,
+    unit: &Code<Unit>,
+    hours_per_day: Option<Amount>,
+    prefer: Option<Unit>,
+) -> (String, Option<String>) {
+    let recorded = quantity(t, a, unit);
+    match crate::domain::amount::in_other_unit(a, unit, hours_per_day) {
+        Some((other, other_unit)) => {
+            let converted = quantity(t, other, &Code::Known(other_unit));
+            if prefer == Some(other_unit) {
+                (converted, Some(format!("= {recorded}")))
+            } else {
+                (recorded, Some(format!("= {converted}")))
+            }
+        }
+        None => (recorded, None),
+    }
 }
 
 /// `15 u 12 min`, `45 min`, `2 h`.
@@ -124,9 +142,20 @@ mod tests {
         assert_eq!(quantity(texts(En), a(1.0), &hours), "1 hour");
         assert_eq!(quantity(texts(En), a(0.0), &hours), "0 hours");
         assert_eq!(quantity(texts(En), a(3.0), &Code::Other("WEEKS".into())), "3 WEEKS");
-        assert_eq!(other_unit_text(texts(Nl), a(3.2), &days, Some(a(7.6))).as_deref(), Some("= 24,32 uur"));
-        assert_eq!(other_unit_text(texts(En), a(3.8), &hours, Some(a(7.6))).as_deref(), Some("= 0.5 days"));
-        assert_eq!(other_unit_text(texts(En), a(3.8), &hours, None), None);
+        let both = |t, x, u: &Code<Unit>, rate, prefer| amount_both_ways(t, a(x), u, rate, prefer);
+        let pair = |x: &str, y: Option<&str>| (x.to_string(), y.map(String::from));
+        assert_eq!(both(texts(Nl), 3.2, &days, Some(a(7.6)), None), pair("3,2 dagen", Some("= 24,32 uur")));
+        assert_eq!(both(texts(En), 3.8, &hours, Some(a(7.6)), None), pair("3.8 hours", Some("= 0.5 days")));
+        assert_eq!(
+            both(texts(Nl), 3.2, &days, Some(a(7.6)), Some(Unit::Hours)),
+            pair("24,32 uur", Some("= 3,2 dagen"))
+        );
+        assert_eq!(both(texts(Nl), 3.2, &days, Some(a(7.6)), Some(Unit::Days)), pair("3,2 dagen", Some("= 24,32 uur")));
+        assert_eq!(
+            both(texts(En), 3.8, &hours, None, Some(Unit::Days)),
+            pair("3.8 hours", None),
+            "no rate: as recorded"
+        );
     }
 
     #[test]

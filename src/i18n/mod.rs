@@ -58,7 +58,7 @@ texts! {
     // the parts of a page that load on their own, named in their error messages
     what_profile, what_right, what_attended, what_ledger, what_training, what_history,
     // dashboard
-    dashboard_title, ssin, as_of, years,
+    dashboard_title, ssin, as_of, years, show_in, in_days, in_hours,
     card_entitled, card_attended, card_left, card_carried_in, card_credit, card_ledger,
     missing_right, missing_attended, missing_ledger, missing_ledger_year,
     past_employment, formula, collective_agreement, formal, informal, not_counted, last_updated,

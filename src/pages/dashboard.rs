@@ -14,6 +14,7 @@ use crate::components::focus;
 use crate::components::language::{text_of, texts};
 use crate::components::loaded::{loaded, Remote};
 use crate::components::training_history::TrainingHistory;
+use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
 use crate::domain::format::date;
 use crate::domain::ids::ssin_masked;
 use crate::domain::{cards, years};
@@ -49,6 +50,7 @@ pub fn Dashboard() -> impl IntoView {
 fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year: i32) -> impl IntoView {
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
+    let units = expect_context::<UnitChoice>();
     let employers = move |me: Me| {
         let t = texts();
         let person = format!("{} {}", me.given_name, me.family_name);
@@ -63,6 +65,7 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
                 .into_iter()
                 .map(|y| (years::address(Some(y), None), y.to_string(), y == year))
                 .collect() />
+            <UnitSwitcher t />
             {me.employers.into_iter().map(|employer| {
                 let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
                 let name = employer.name.clone();
@@ -70,12 +73,12 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
                 let is_past = past.is_some();
                 let this_year = (!is_past).then(|| view! {
                     {loaded(entitlements, |t| t.what_right, "placeholder-card", move |e: Entitlements| {
-                        let t = texts();
-                        view! { <FigureCard t card=cards::entitled(t, year, &e.items, &id1) /> }
+                        let (t, prefer) = (texts(), units.get());
+                        view! { <FigureCard t prefer card=cards::entitled(t, year, &e.items, &id1) /> }
                     })}
                     {loaded(attendance, |t| t.what_attended, "placeholder-card", move |a: Attendance| {
-                        let t = texts();
-                        view! { <FigureCard t card=cards::attended(t, year, &a.items, &id2) /> }
+                        let (t, prefer) = (texts(), units.get());
+                        view! { <FigureCard t prefer card=cards::attended(t, year, &a.items, &id2) /> }
                     })}
                 });
                 view! {
@@ -85,9 +88,9 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
                         <div class="cards">
                             {this_year}
                             {loaded(ledger, |t| t.what_ledger, "placeholder-card", move |l: CarryOver| {
-                                let t = texts();
+                                let (t, prefer) = (texts(), units.get());
                                 let cards = cards::ledger(t, year, &l.items, &id3, is_past);
-                                cards.into_iter().map(|card| view! { <FigureCard t card /> }).collect_view()
+                                cards.into_iter().map(|card| view! { <FigureCard t prefer card /> }).collect_view()
                             })}
                         </div>
                     </section>
