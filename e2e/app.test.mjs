@@ -188,6 +188,7 @@ test('a training opens on its own page, and back', async () => {
   await page.waitForURL('**/trainings/t-2026-next');
   await page.getByRole('heading', { level: 1, name: 'Presentatietechnieken' }).waitFor();
   const details = await page.locator('dl.details').innerText();
+  assert.match(details, /Employer\s+Voorbeeld NV/);
   assert.match(details, /Dates\s+8\sDecember 2026/);
   assert.match(details, /Duration\s+7 h/);
   assert.match(details, /Status\s+Reserved/);

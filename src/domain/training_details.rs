@@ -6,8 +6,9 @@ use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid
 use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
 
-/// Every field of the contract as (label, text); optional fields left out are empty text.
-pub fn rows(t: &Texts, tr: &Training) -> Vec<(String, String)> {
+/// Every field of the contract as (label, text); optional fields left out are empty text. The
+/// employer is named when the profile lists it (`employer_name`), else shown by its id.
+pub fn rows(t: &Texts, tr: &Training, employer_name: Option<&str>) -> Vec<(String, String)> {
     let provider = tr.provider.as_ref().map(|p| match &p.enterprise_number {
         Some(n) => {
             let template = if enterprise_number_is_valid(n) { t.provider_number } else { t.provider_invalid };
@@ -26,6 +27,7 @@ pub fn rows(t: &Texts, tr: &Training) -> Vec<(String, String)> {
         parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
     });
     [
+        (t.employer, employer_name.unwrap_or(&tr.employer_id).to_string()),
         (t.dates, date_range(t, tr.start_date, tr.end_date)),
         (t.duration, duration(t, tr.duration_minutes)),
         (t.kind, label(t, &tr.kind)),
@@ -62,7 +64,8 @@ mod tests {
                 "result":{"certificate":true,"certificateValidUntil":"2029-03-12","description":"Geslaagd"}}"#,
         )
         .unwrap();
-        let rows = rows(texts(Language::En), &t);
+        let rows = rows(texts(Language::En), &t, Some("Voorbeeld NV"));
+        assert_eq!(row(&rows, "Employer"), "Voorbeeld NV");
         assert_eq!(row(&rows, "Dates"), "11–12\u{a0}March 2026");
         assert_eq!(row(&rows, "Duration"), "15 h 12 min");
         assert_eq!(row(&rows, "Status"), "Other (POSTPONED)");
@@ -82,7 +85,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            row(&rows(texts(Language::En), &t), "Provider"),
+            row(&rows(texts(Language::En), &t, None), "Provider"),
             "Y, enterprise number 0765.432.147 (not a valid enterprise number)"
         );
     }

@@ -107,6 +107,7 @@ pub const DE: Texts = Texts {
     show_more: "Weitere Weiterbildungen anzeigen",
     does_not_count: "Zählt nicht für Ihren Anspruch",
     back: "Zurück zu Ihrem Weiterbildungskonto",
+    employer: "Arbeitgeber",
     dates: "Daten",
     duration: "Dauer",
     kind: "Art",

@@ -119,6 +119,7 @@ pub const EN: Texts = Texts {
     show_more: "Show more trainings",
     does_not_count: "Does not count towards your right",
     back: "Back to your training account",
+    employer: "Employer",
     dates: "Dates",
     duration: "Duration",
     kind: "Type",

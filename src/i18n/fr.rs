@@ -108,6 +108,7 @@ pub const FR: Texts = Texts {
     show_more: "Afficher plus de formations",
     does_not_count: "Ne compte pas dans votre droit",
     back: "Retour à votre compte formation",
+    employer: "Employeur",
     dates: "Dates",
     duration: "Durée",
     kind: "Type",

@@ -73,7 +73,7 @@ texts! {
     // history
     history_title, showing_of, showing, no_training, no_training_in, history_years, all_years, show_more_n, show_more, does_not_count,
     // one training
-    back, dates, duration, kind, status, counts, provider, result, paid_by, registered_by, registered_on,
+    back, employer, dates, duration, kind, status, counts, provider, result, paid_by, registered_by, registered_on,
     content, yes, no, provider_number, provider_invalid, certificate_until, certificate, no_certificate,
     // unknown address
     nf_title, nf_text, nf_link,

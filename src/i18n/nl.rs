@@ -107,6 +107,7 @@ pub const NL: Texts = Texts {
     show_more: "Meer opleidingen tonen",
     does_not_count: "Telt niet mee voor je recht",
     back: "Terug naar je opleidingsrekening",
+    employer: "Werkgever",
     dates: "Data",
     duration: "Duur",
     kind: "Soort",

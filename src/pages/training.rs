@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::dto::Training;
+use crate::api::dto::{Me, Training};
 use crate::api::resources;
 use crate::components::breakdown::Breakdown;
 use crate::components::language::{texts, tr};
@@ -13,13 +13,17 @@ use crate::domain::training_details;
 #[component]
 pub fn TrainingDetail() -> impl IntoView {
     let params = use_params_map();
+    let me = expect_context::<Remote<Me>>();
     view! {
         <p><a href="/" class="back-link">{tr(|t| t.back)}</a></p>
         {move || {
             let id = params.read().get("id").unwrap_or_default();
             let training = Remote::new(resources::training(&id));
-            loaded(training, |t| t.what_training, "placeholder-detail", |training: Training| {
-                let rows = training_details::rows(texts(), &training);
+            loaded(training, |t| t.what_training, "placeholder-detail", move |training: Training| {
+                // the employer's name from the profile, once it is there
+                let me = me.get().and_then(Result::ok);
+                let employer = me.as_ref().and_then(|me| me.employers.iter().find(|e| e.id == training.employer_id));
+                let rows = training_details::rows(texts(), &training, employer.map(|e| e.name.as_str()));
                 view! {
                     <h1>{training.title}</h1>
                     <Breakdown class="details" rows />
