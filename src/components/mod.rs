@@ -3,6 +3,7 @@
 pub mod address;
 pub mod breakdown;
 pub mod choices;
+pub mod clock;
 pub mod employer_header;
 pub mod figure_card;
 pub mod focus;

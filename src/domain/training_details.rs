@@ -1,14 +1,15 @@
 //! What the training detail page says about one training, as labelled rows.
 
-use crate::api::dto::Training;
+use crate::api::dto::{Date, Training};
 use crate::domain::format::{date, date_range, duration};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
 
 /// Every field of the contract as (label, text); optional fields left out are empty text. The
-/// employer is named when the profile lists it (`employer_name`), else shown by its id.
-pub fn rows(t: &Texts, tr: &Training, employer_name: Option<&str>) -> Vec<(String, String)> {
+/// employer is named when the profile lists it (`employer_name`), else shown by its id; a
+/// certificate whose date has passed by `today` says it has expired.
+pub fn rows(t: &Texts, tr: &Training, employer_name: Option<&str>, today: Option<Date>) -> Vec<(String, String)> {
     let provider = tr.provider.as_ref().map(|p| match &p.enterprise_number {
         Some(n) => {
             let template = if enterprise_number_is_valid(n) { t.provider_number } else { t.provider_invalid };
@@ -18,6 +19,9 @@ pub fn rows(t: &Texts, tr: &Training, employer_name: Option<&str>) -> Vec<(Strin
     });
     let result = tr.result.as_ref().map(|r| {
         let certificate = match (r.certificate, r.certificate_valid_until) {
+            (Some(true), Some(until)) if today.is_some_and(|d| until < d) => {
+                fill(t.certificate_expired, &[&date(t, until)])
+            }
             (Some(true), Some(until)) => fill(t.certificate_until, &[&date(t, until)]),
             (Some(true), None) => t.certificate.into(),
             (Some(false), _) => t.no_certificate.into(),
@@ -64,7 +68,8 @@ mod tests {
                 "result":{"certificate":true,"certificateValidUntil":"2029-03-12","description":"Geslaagd"}}"#,
         )
         .unwrap();
-        let rows = rows(texts(Language::En), &t, Some("Voorbeeld NV"));
+        let today = Date::parse("2026-11-28");
+        let rows = rows(texts(Language::En), &t, Some("Voorbeeld NV"), today);
         assert_eq!(row(&rows, "Employer"), "Voorbeeld NV");
         assert_eq!(row(&rows, "Dates"), "11–12\u{a0}March 2026");
         assert_eq!(row(&rows, "Duration"), "15 h 12 min");
@@ -74,6 +79,10 @@ mod tests {
         assert_eq!(row(&rows, "Result"), "Geslaagd · Certificate, valid until 12\u{a0}March 2029");
         assert_eq!(row(&rows, "Paid by"), "Yourself");
         assert_eq!((row(&rows, "Registered on"), row(&rows, "Content")), ("", ""));
+        let later = super::rows(texts(Language::En), &t, None, Date::parse("2029-03-13"));
+        assert_eq!(row(&later, "Result"), "Geslaagd · Certificate, expired on 12\u{a0}March 2029");
+        let last_day = super::rows(texts(Language::En), &t, None, Date::parse("2029-03-12"));
+        assert_eq!(row(&last_day, "Result"), "Geslaagd · Certificate, valid until 12\u{a0}March 2029");
     }
 
     #[test]
@@ -84,9 +93,8 @@ mod tests {
                 "status":"COMPLETED","countsTowardsRight":true,"registeredBy":"EMPLOYER"}"#,
         )
         .unwrap();
-        assert_eq!(
-            row(&rows(texts(Language::En), &t, None), "Provider"),
-            "Y, enterprise number 0765.432.147 (not a valid enterprise number)"
-        );
+        let rows = rows(texts(Language::En), &t, None, None);
+        assert_eq!(row(&rows, "Provider"), "Y, enterprise number 0765.432.147 (not a valid enterprise number)");
+        assert_eq!(row(&rows, "Employer"), "e1", "an employer the profile does not list shows its id");
     }
 }

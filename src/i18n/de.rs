@@ -124,6 +124,7 @@ pub const DE: Texts = Texts {
     provider_number: "{0}, Unternehmensnummer {1}",
     provider_invalid: "{0}, Unternehmensnummer {1} (keine gültige Unternehmensnummer)",
     certificate_until: "Bescheinigung, gültig bis {0}",
+    certificate_expired: "Bescheinigung, abgelaufen am {0}",
     certificate: "Bescheinigung, ohne Ablaufdatum",
     no_certificate: "Keine Bescheinigung",
     nf_title: "Seite nicht gefunden",

@@ -136,6 +136,7 @@ pub const EN: Texts = Texts {
     provider_number: "{0}, enterprise number {1}",
     provider_invalid: "{0}, enterprise number {1} (not a valid enterprise number)",
     certificate_until: "Certificate, valid until {0}",
+    certificate_expired: "Certificate, expired on {0}",
     certificate: "Certificate, no expiry",
     no_certificate: "No certificate",
     nf_title: "Page not found",

@@ -125,6 +125,7 @@ pub const FR: Texts = Texts {
     provider_number: "{0}, numéro d’entreprise {1}",
     provider_invalid: "{0}, numéro d’entreprise {1} (numéro d’entreprise non valide)",
     certificate_until: "Attestation, valable jusqu’au {0}",
+    certificate_expired: "Attestation, expirée le {0}",
     certificate: "Attestation, sans date d’expiration",
     no_certificate: "Pas d’attestation",
     nf_title: "Page introuvable",

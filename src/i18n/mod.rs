@@ -74,7 +74,7 @@ texts! {
     history_title, showing_of, showing, no_training, no_training_in, history_years, all_years, show_more_n, show_more, does_not_count,
     // one training
     back, employer, dates, duration, kind, status, counts, provider, result, paid_by, registered_by, registered_on,
-    content, yes, no, provider_number, provider_invalid, certificate_until, certificate, no_certificate,
+    content, yes, no, provider_number, provider_invalid, certificate_until, certificate_expired, certificate, no_certificate,
     // unknown address
     nf_title, nf_text, nf_link,
     // the contract's codes

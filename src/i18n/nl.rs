@@ -124,6 +124,7 @@ pub const NL: Texts = Texts {
     provider_number: "{0}, ondernemingsnummer {1}",
     provider_invalid: "{0}, ondernemingsnummer {1} (geen geldig ondernemingsnummer)",
     certificate_until: "Attest, geldig tot {0}",
+    certificate_expired: "Attest, verlopen op {0}",
     certificate: "Attest, zonder vervaldatum",
     no_certificate: "Geen attest",
     nf_title: "Pagina niet gevonden",

@@ -8,6 +8,7 @@ use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
 use crate::api::resources;
 use crate::components::address::year_in;
 use crate::components::choices::Choices;
+use crate::components::clock::this_year;
 use crate::components::employer_header::EmployerHeader;
 use crate::components::figure_card::FigureCard;
 use crate::components::focus;
@@ -20,13 +21,9 @@ use crate::domain::ids::ssin_masked;
 use crate::domain::{cards, years};
 use crate::i18n::fill;
 
-fn current_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32
-}
-
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let this_year = current_year();
+    let this_year = this_year();
     let query = use_query_map();
     let year = move || year_in(query, "year").unwrap_or(this_year);
     focus::on_change(Box::new(move || year().to_string()), "main");

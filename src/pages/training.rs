@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::dto::{Me, Training};
 use crate::api::resources;
 use crate::components::breakdown::Breakdown;
+use crate::components::clock::today;
 use crate::components::language::{texts, tr};
 use crate::components::loaded::{loaded, Remote};
 use crate::domain::training_details;
@@ -23,7 +24,7 @@ pub fn TrainingDetail() -> impl IntoView {
                 // the employer's name from the profile, once it is there
                 let me = me.get().and_then(Result::ok);
                 let employer = me.as_ref().and_then(|me| me.employers.iter().find(|e| e.id == training.employer_id));
-                let rows = training_details::rows(texts(), &training, employer.map(|e| e.name.as_str()));
+                let rows = training_details::rows(texts(), &training, employer.map(|e| e.name.as_str()), today());
                 view! {
                     <h1>{training.title}</h1>
                     <Breakdown class="details" rows />
