@@ -2,7 +2,7 @@
 // desktop width, light and dark; reflow at 320 px and at 200 % zoom; a walk with the keyboard only.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, BASE, launch, openAs, screenshot, test } from './browser.mjs';
+import { axe, BASE, launch, openAs, screenshot, settled, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -18,11 +18,6 @@ const ROUTES = [
 // 1280 px at 200 % zoom lays out like a 640 px wide window
 const WIDTHS = { 'phone-320': 320, phone: 390, 'zoom-200': 640, desktop: 1280 };
 const AXE_AT = ['phone', 'desktop'];
-
-async function settled(page) {
-  await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.placeholder, .boot'));
-}
 
 for (const [name, persona, path, config] of ROUTES) {
   test(`${name}: WCAG 2.1 AA in 4 languages, 4 widths, light and dark`, async () => {

@@ -79,6 +79,12 @@ export async function explainOpenPages(name) {
   }
 }
 
+/** Waits until a page has nothing left loading. */
+export async function settled(page) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.placeholder, .boot'));
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -3,7 +3,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { BASE, LANGUAGE_KEY, launch, openAs, screenshot, SIZES, test } from './browser.mjs';
+import { BASE, LANGUAGE_KEY, launch, openAs, screenshot, settled, SIZES, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -19,12 +19,6 @@ const TITLES = {
 
 const lang = (page) => page.evaluate(() => document.documentElement.lang);
 const h1 = (page) => page.locator('h1').innerText();
-
-/** Waits until a page has nothing left loading. */
-async function settled(page) {
-  await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.placeholder, .boot'));
-}
 
 test('the profile language applies when the person has chosen none', async () => {
   for (const [persona, expected] of [['a', 'nl'], ['b', 'fr'], ['c', 'de']]) {

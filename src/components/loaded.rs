@@ -13,7 +13,7 @@ use crate::api::ApiError;
 use crate::components::language::{texts, tr};
 use crate::i18n::{api_error, fill, Texts};
 
-/// The name of a part of a page in its error message: `|t| t.what_history`.
+/// The name of a part of a page in its error message: `|t| t.what_profile`.
 pub type What = fn(&Texts) -> &'static str;
 
 /// A resource being fetched. Every resource is fetched as text by the same code (the async

@@ -74,17 +74,14 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     });
     load_more.run(());
     // another filter from a link: a new list from its first page, and focus on its heading
-    focus::on_change(
-        Box::new(move || {
-            let year = year_of("history-year");
-            if state.with_untracked(|s| s.year != year) {
-                state.set(State { year, ..State::default() });
-                load_more.run(());
-            }
-            year.map_or(String::new(), |y| y.to_string())
-        }),
-        "history-title",
-    );
+    Effect::new(move || {
+        let year = year_of("history-year");
+        if state.with_untracked(|s| s.year != year) {
+            state.set(State { year, ..State::default() });
+            load_more.run(());
+            focus::focus("history-title");
+        }
+    });
 
     // one reactive closure for the whole state: each extra closure would compile its own view code
     let body = move || {
@@ -124,7 +121,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
                     </button>
                 }
             });
-            let failed = failed.map(|error| view! { <ErrorPanel t what=|t| t.what_history error retry=load_more /> });
+            let failed = failed.map(|error| view! { <ErrorPanel t what=|t| t.history_title error retry=load_more /> });
             view! { {filter} {state} {failed} {button} }
         })
     };

@@ -41,7 +41,6 @@ pub const DE: Texts = Texts {
     what_attended: "Ihre besuchten Weiterbildungen",
     what_ledger: "Übertrag und Weiterbildungsguthaben",
     what_training: "Diese Weiterbildung",
-    what_history: "Ihre Weiterbildungshistorie",
     dashboard_title: "Ihr Weiterbildungskonto für {0}",
     ssin: "Nationalregisternummer",
     as_of: "Stand der Zahlen: {0}",

@@ -53,7 +53,6 @@ pub const EN: Texts = Texts {
     what_attended: "Your attended training",
     what_ledger: "Carry-over and training credit",
     what_training: "This training",
-    what_history: "Your training history",
     dashboard_title: "Your training account in {0}",
     ssin: "National register number",
     as_of: "Figures as of {0}",

@@ -42,7 +42,6 @@ pub const FR: Texts = Texts {
     what_attended: "Vos formations suivies",
     what_ledger: "Report et crédit de formation",
     what_training: "Cette formation",
-    what_history: "Votre historique de formation",
     dashboard_title: "Votre compte formation en {0}",
     ssin: "Numéro de registre national",
     as_of: "Chiffres au {0}",

@@ -56,7 +56,7 @@ texts! {
     err_rate_limited, err_server, err_rejected_detail, err_rejected, err_malformed,
     loading, not_available, retry,
     // the parts of a page that load on their own, named in their error messages
-    what_profile, what_right, what_attended, what_ledger, what_training, what_history,
+    what_profile, what_right, what_attended, what_ledger, what_training,
     // dashboard
     dashboard_title, ssin, as_of, years, show_in, in_days, in_hours,
     card_entitled, card_attended, card_left, card_carried_in, card_credit, card_ledger,

@@ -41,7 +41,6 @@ pub const NL: Texts = Texts {
     what_attended: "Je gevolgde opleidingen",
     what_ledger: "Overdracht en opleidingskrediet",
     what_training: "Deze opleiding",
-    what_history: "Je opleidingshistoriek",
     dashboard_title: "Je opleidingsrekening in {0}",
     ssin: "Rijksregisternummer",
     as_of: "Cijfers op {0}",
