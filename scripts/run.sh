@@ -6,7 +6,7 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 ADDR=${ADDR:-127.0.0.1:8080}
 
-trunk build --release
+bash scripts/build.sh
 cargo build --release --locked -p demo-backend
 echo
 echo "Open http://$ADDR/  (demo personas: http://$ADDR/demo)"

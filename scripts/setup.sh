@@ -15,6 +15,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# the release build compiles the standard library with the app (scripts/build.sh)
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rust component rust-src"
+  rustup component add rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
@@ -44,3 +50,5 @@ fi
 
 # Trunk runs cargo offline: have every crate on disk first (quick when they are)
 cargo fetch --locked --quiet
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet \
+  --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"

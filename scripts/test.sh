@@ -20,7 +20,7 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test components --test transport
 
 step "release build"
-trunk build --release
+bash scripts/build.sh
 cargo build --release --locked -p demo-backend
 
 step "shipped size"
