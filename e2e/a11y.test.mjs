@@ -11,6 +11,9 @@ after(async () => { await ctx?.close(); });
 const ROUTES = [
   ['dashboard', 'a', '/'],
   ['dashboard-broken-data', 'd', '/'],
+  ['carry-over', 'b', '/carry-over'],
+  ['carry-over-broken-data', 'd', '/carry-over'],
+  ['profile', 'b', '/profile'],
   ['training', 'a', '/trainings/t-2024-0004'],
   ['not-found', 'a', '/no/such/page'],
   ['config-error', 'a', '/', { status: 404, body: 'gone' }],

@@ -11,9 +11,12 @@ use crate::api::resources;
 use crate::components::focus;
 use crate::components::language::{text_of, tr, LanguageSwitcher, Speaking};
 use crate::components::loaded::{text_resource, Remote};
+use crate::components::site_nav::SiteNav;
 use crate::components::unit_choice::UnitChoice;
 use crate::config::{self, ConfigError};
 use crate::i18n::{config_error, Language};
+use crate::pages::carry_over::CarryOverPage;
+use crate::pages::profile::ProfilePage;
 use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
 
 #[component]
@@ -34,10 +37,12 @@ pub fn App() -> impl IntoView {
         }>
             {tr(|t| t.skip_link)}
         </a>
+        <Router>
         <header class="site-header">
             <a href="/" class="brand">{tr(|t| t.app_name)}</a>
             <LanguageSwitcher />
         </header>
+        {move || matches!(config.get(), Some(Ok(_))).then(|| view! { <SiteNav /> })}
         <main id="main" class="page" tabindex="-1">
             {move || match config.get() {
                 None => view! { <p class="boot" role="status">{tr(|t| t.loading_app)}</p> }.into_any(),
@@ -48,6 +53,7 @@ pub fn App() -> impl IntoView {
                 Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
             }}
         </main>
+        </Router>
     }
 }
 
@@ -65,13 +71,13 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
         speaking.profile_says(preferred);
     });
     view! {
-        <Router>
-            <FocusOnNavigation />
-            <FlatRoutes fallback=NotFound>
-                <Route path=path!("/") view=Dashboard />
-                <Route path=path!("/trainings/:id") view=TrainingDetail />
-            </FlatRoutes>
-        </Router>
+        <FocusOnNavigation />
+        <FlatRoutes fallback=NotFound>
+            <Route path=path!("/") view=Dashboard />
+            <Route path=path!("/carry-over") view=CarryOverPage />
+            <Route path=path!("/profile") view=ProfilePage />
+            <Route path=path!("/trainings/:id") view=TrainingDetail />
+        </FlatRoutes>
     }
 }
 

@@ -12,11 +12,12 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-const PERSONAS: [(&str, &str); 4] = [
+const PERSONAS: [(&str, &str); 5] = [
     ("a", "An Peeters: full-time, statutory 5 days, long history"),
     ("b", "Sofie Dubois: 4/5 in joint committee 200, two employers, one ended with a forfeited balance"),
     ("c", "Lukas Schmidt: new hire in 2026, pro rata, counted in hours"),
     ("d", "Broken data: figures that break the rules and failing resources"),
+    ("e", "Marc Janssens: training credit that lapses on 31 March 2027, archive data to keep"),
 ];
 const DEFAULT_LIMIT: usize = 20;
 

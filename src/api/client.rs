@@ -3,11 +3,13 @@
 use gloo_net::http::Request;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::dto::TrainingPage;
+use super::dto::{Me, TrainingPage};
 use super::json::parse;
-use super::{resources, ApiError};
+use super::{resources, ApiError, Everything};
 
 const TIMEOUT_MS: i32 = 15_000;
+/// 5,000 trainings at the largest page size.
+const MAX_PAGES: usize = 50;
 
 #[derive(Clone, Debug)]
 pub struct Client {
@@ -52,6 +54,8 @@ impl Drop for Deadline {
 pub struct Page {
     pub body: TrainingPage,
     pub next_url: Option<String>,
+    /// The page as the service sent it, for a copy the person keeps.
+    pub raw: String,
 }
 
 impl Client {
@@ -101,16 +105,50 @@ impl Client {
         web_sys::Request::new_with_str_and_init(url, &init).ok()
     }
 
-    /// The first page of history, or the page a previous `next_url` points at.
     /// One page of the history: `path` is the first page's (`resources::trainings`) or a `next` link.
     pub async fn trainings(&self, path: &str) -> Result<Page, ApiError> {
-        let (body, final_url) = self.get_text(path).await?;
-        let body: TrainingPage = parse(&body).map_err(ApiError::Malformed)?;
+        let (raw, final_url) = self.get_text(path).await?;
+        let body: TrainingPage = parse(&raw).map_err(ApiError::Malformed)?;
         let next_url = match body.next.as_deref() {
             Some(next) => Some(resolve(next, &final_url)?),
             None => None,
         };
-        Ok(Page { body, next_url })
+        Ok(Page { body, next_url, raw })
+    }
+
+    /// Every page of the history of one year or all, following the `next` links to the end.
+    pub async fn all_trainings(&self, year: Option<i32>) -> Result<Vec<Page>, ApiError> {
+        let mut path = resources::trainings(resources::MAX_PAGE_SIZE, year);
+        let mut pages = Vec::new();
+        loop {
+            let page = self.trainings(&path).await?;
+            let next = page.next_url.clone();
+            pages.push(page);
+            match next {
+                // a service whose links go round in circles must not hold the browser forever
+                Some(_) if pages.len() >= MAX_PAGES => {
+                    return Err(ApiError::Malformed(format!("the history has more than {MAX_PAGES} pages")))
+                }
+                Some(next) => path = next,
+                None => return Ok(pages),
+            }
+        }
+    }
+
+    /// Every resource of the account as the service sent it: the profile, the ledger, each
+    /// year on record (`years_of` reads them from the profile) and the whole history.
+    pub async fn everything(&self, years_of: impl Fn(&Me) -> Vec<i32>) -> Result<Everything, ApiError> {
+        let (me, _) = self.get_text("v1/me").await?;
+        let years = years_of(&parse::<Me>(&me).map_err(ApiError::Malformed)?);
+        let (carry_over, _) = self.get_text(&resources::carry_over().path).await?;
+        let mut by_year = Vec::new();
+        for year in years {
+            let (entitlements, _) = self.get_text(&resources::entitlements(year).path).await?;
+            let (attendance, _) = self.get_text(&resources::attendance(year).path).await?;
+            by_year.push((year, entitlements, attendance));
+        }
+        let training_pages = self.all_trainings(None).await?.into_iter().map(|p| p.raw).collect();
+        Ok(Everything { me, carry_over, years: by_year, training_pages })
     }
 }
 

@@ -72,6 +72,12 @@ impl Date {
         let year = i32::try_from(num(0..4)?).ok()?;
         NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).map(Date)
     }
+
+    /// Back in the contract's form (chrono's own formatting would cost the app its code).
+    pub fn iso(self) -> String {
+        use chrono::Datelike;
+        format!("{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+    }
 }
 
 /// Declares a contract type and how each field is read: `field: Type = reader("jsonName")`.

@@ -61,6 +61,8 @@ pub fn training(id: &str) -> Resource<Training> {
 
 /// Trainings a history page asks for.
 pub const PAGE_SIZE: u32 = 20;
+/// Large pages for fetching the whole history: a service that sends fewer adds `next` links.
+pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// The first page of the history, of one year or all; later pages follow the `next` links.
 pub fn trainings(limit: u32, year: Option<i32>) -> String {

@@ -13,8 +13,15 @@ use crate::markup::Html;
 /// runs again when either changes.
 #[component]
 pub fn FigureCard(t: &'static Texts, prefer: Option<Unit>, card: Card) -> impl IntoView {
-    let Card { id, title, figure, notes, rows, usage, findings, problem } = card;
+    let id = card.id;
     let mut html = Html::new();
+    card_into(&mut html, t, prefer, card);
+    view! { <section class="card" data-testid=id inner_html=html.finish()></section> }
+}
+
+/// The card's content, for a page that writes a card into its own markup.
+pub fn card_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, card: Card) {
+    let Card { title, figure, notes, rows, usage, findings, problem, .. } = card;
     html.el("h3", &[("class", "card-title")], &title);
     if let Some((value, other)) = figure.map(|f| f.text(t, prefer)) {
         html.open("p", &[("class", "figure")]).el("span", &[("class", "figure-value")], &value);
@@ -28,11 +35,11 @@ pub fn FigureCard(t: &'static Texts, prefer: Option<Unit>, card: Card) -> impl I
     }
     if !rows.is_empty() {
         html.open("dl", &[("class", "breakdown")]);
-        rows_into(&mut html, &rows);
+        rows_into(html, &rows);
         html.close("dl");
     }
     if let Some(usage) = usage {
-        usage_bar(&mut html, t, usage);
+        usage_bar(html, t, usage);
     }
     if !findings.is_empty() {
         html.open("div", &[("class", "panel panel-warning")]).el("p", &[("class", "panel-title")], t.findings_title);
@@ -48,7 +55,6 @@ pub fn FigureCard(t: &'static Texts, prefer: Option<Unit>, card: Card) -> impl I
             .el("p", &[("class", "detail")], &problem)
             .close("div");
     }
-    view! { <section class="card" data-testid=id inner_html=html.finish()></section> }
 }
 
 /// Used against left as one bar, with the same facts in words for screen readers.

@@ -53,6 +53,14 @@ pub fn nsso_number_is_valid(number: &str) -> bool {
     check == n % 100
 }
 
+/// `1234567-49`: the registration number, then its check digits; the raw text when not digits.
+pub fn nsso_number_formatted(number: &str) -> String {
+    match digits(number, 3..=9) {
+        Some(_) => format!("{}-{}", &number[..number.len() - 2], &number[number.len() - 2..]),
+        None => number.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +94,8 @@ mod tests {
         assert_eq!(ssin_formatted("90051412324"), "90.05.14-123.24");
         assert_eq!(enterprise_number_formatted("0765432146"), "0765.432.146");
         assert_eq!(enterprise_number_formatted("12"), "12");
+        assert_eq!(nsso_number_formatted("123456749"), "1234567-49");
+        assert_eq!(nsso_number_formatted("12x"), "12x");
     }
 
     proptest! {

@@ -1,6 +1,6 @@
 //! Words for the contract's codes. A code the app does not know is shown as "Other" with its raw text.
 
-use crate::api::dto::{Basis, Code, ForfeitReason, Funding, RegisteredBy, Status, TrainingType};
+use crate::api::dto::{Basis, Code, ForfeitReason, Funding, RegisteredBy, SizeBand, SourceKind, Status, TrainingType};
 use crate::i18n::{fill, Texts};
 
 pub trait Label: Copy {
@@ -41,6 +41,13 @@ labels!(Funding {
     Other => funding_other,
 });
 labels!(RegisteredBy { Employer => by_employer, Provider => by_provider, Government => by_government });
+labels!(SourceKind {
+    FlaArchive => source_fla,
+    Employer => source_employer,
+    Provider => source_provider,
+    Other => source_other,
+});
+labels!(SizeBand { Under10 => size_under_10, From10To19 => size_10_to_19, TwentyOrMore => size_20_or_more });
 labels!(ForfeitReason {
     Resignation => forfeit_resignation,
     DismissalSeriousCause => forfeit_dismissal,

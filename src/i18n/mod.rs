@@ -77,6 +77,10 @@ texts! {
     content, yes, no, provider_number, provider_invalid, certificate_until, certificate_expired, certificate, no_certificate,
     // unknown address
     nf_title, nf_text, nf_link,
+    // pages: carry-over, profile
+    nav_label, nav_overview, nav_ledger, nav_profile, ledger_intro, ledger_caption, chart_label, col_carried_in, col_entitled, col_attended, col_remaining, col_carried_out, year_final, year_running, check_title, check_ok, no_ledger, profile_title, name, show_number, sources_title, available_until, source_fla, source_employer, source_provider, source_other, size_under_10, size_10_to_19, size_20_or_more, enterprise, nsso, size, started, ended, work_regime, joint_committee,
+    // notices, keeping a copy
+    csv_start, csv_end, csv_title, csv_hours, csv_id, copy_title, copy_intro, download_all, download_csv, print, preparing, copy_ready, what_copy, notices_label, notice_expiring, notice_archive,
     // the contract's codes
     other_code,
     status_completed, status_not_attended, status_reserved, status_unsuitable,
@@ -182,7 +186,7 @@ mod tests {
     }
 
     /// Texts that are rightly the same as in English: formats and words both languages share.
-    const SAME_AS_ENGLISH: [(Language, &str); 11] = [
+    const SAME_AS_ENGLISH: [(Language, &str); 12] = [
         (Language::Nl, "status"),
         (Language::Nl, "dur_m"),
         (Language::Nl, "percent"),
@@ -194,6 +198,7 @@ mod tests {
         (Language::Fr, "day_range"),
         (Language::De, "status"),
         (Language::De, "type_formal"),
+        (Language::De, "name"),
     ];
 
     #[test]

@@ -12,14 +12,17 @@ use crate::components::clock::this_year;
 use crate::components::employer_header::EmployerHeader;
 use crate::components::figure_card::FigureCard;
 use crate::components::focus;
+use crate::components::keep_a_copy::KeepACopy;
 use crate::components::language::{text_of, texts};
 use crate::components::loaded::{loaded, Remote};
+use crate::components::notices::notices_html;
 use crate::components::training_history::TrainingHistory;
 use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
 use crate::domain::format::date;
 use crate::domain::ids::ssin_masked;
 use crate::domain::{cards, years};
 use crate::i18n::fill;
+use crate::markup::Html;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -40,6 +43,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         {figures}
         <TrainingHistory this_year query />
+        <KeepACopy this_year query />
     }
 }
 
@@ -50,14 +54,20 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
     let units = expect_context::<UnitChoice>();
     let employers = move |me: Me| {
         let t = texts();
-        let person = format!("{} {}", me.given_name, me.family_name);
         let as_of = me.as_of.as_deref().and_then(|s| s.get(0..10)).and_then(Date::parse);
+        // read here, so the notices follow the ledger when it arrives after the profile
+        let ledger_items = ledger.get().and_then(Result::ok).map(|l| l.items).unwrap_or_default();
+        let notices = notices_html(t, &me, &ledger_items);
+        let mut person = Html::new();
+        person.el("span", &[("class", "person-name"), ("translate", "no")], &format!("{} {}", me.given_name, me.family_name));
+        person.open("span", &[("class", "muted")]).text(" · ").text(t.ssin).text(" ");
+        person.el("span", &[("class", "nowrap")], &ssin_masked(&me.ssin)).close("span");
+        if let Some(d) = as_of {
+            person.el("span", &[("class", "muted")], &format!(" · {}", fill(t.as_of, &[&date(t, d)])));
+        }
         view! {
-            <p class="person">
-                <span class="person-name" translate="no">{person}</span>
-                <span class="muted">" · " {t.ssin} " " <span class="nowrap">{ssin_masked(&me.ssin)}</span></span>
-                {as_of.map(|d| view! { <span class="muted">" · " {fill(t.as_of, &[&date(t, d)])}</span> })}
-            </p>
+            <p class="person" inner_html=person.finish()></p>
+            <div inner_html=notices></div>
             <Choices label=t.years choices=years::on_record(&me.sources, this_year, year)
                 .into_iter()
                 .map(|y| (years::address(Some(y), None), y.to_string(), y == year))

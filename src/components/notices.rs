@@ -1,0 +1,22 @@
+//! The notices at the top of the dashboard (see `domain::notices`), written into the page's
+//! markup once the profile is there; a ledger that failed or is still loading leaves the
+//! profile's own notices.
+
+use crate::api::dto::{LedgerItem, Me};
+use crate::components::clock::today;
+use crate::domain::notices::notices;
+use crate::i18n::Texts;
+use crate::markup::Html;
+
+pub fn notices_html(t: &Texts, me: &Me, ledger: &[LedgerItem]) -> String {
+    let list = today().map(|day| notices(t, me, ledger, day)).unwrap_or_default();
+    let mut html = Html::new();
+    if !list.is_empty() {
+        html.open("section", &[("class", "notices"), ("aria-label", t.notices_label), ("data-testid", "notices")]);
+        for notice in &list {
+            html.open("div", &[("class", "panel panel-notice")]).el("p", &[], notice).close("div");
+        }
+        html.close("section");
+    }
+    html.finish()
+}
