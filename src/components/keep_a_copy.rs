@@ -15,6 +15,7 @@ use crate::components::download::save;
 use crate::components::language::texts;
 use crate::components::loaded::Remote;
 use crate::domain::export::{account_json, history_csv};
+use crate::domain::profile::employer_name;
 use crate::domain::years;
 use crate::i18n::{api_error, fill};
 use crate::markup::Html;
@@ -47,10 +48,7 @@ pub fn KeepACopy(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView {
             let made = if csv {
                 client.all_trainings(year).await.map(|pages| {
                     let items: Vec<_> = pages.into_iter().flat_map(|p| p.body.items).collect();
-                    let name = |id: &str| {
-                        let employer = me.as_ref().and_then(|m| m.employers.iter().find(|e| e.id == id));
-                        employer.map_or_else(|| id.to_string(), |e| e.name.clone())
-                    };
+                    let name = |id: &str| employer_name(me.as_ref(), id).unwrap_or(id).to_string();
                     let which = year.map_or_else(|| "all".to_string(), |y| y.to_string());
                     (format!("training-history-{which}.csv"), "text/csv", history_csv(t, &items, &name))
                 })

@@ -1,7 +1,7 @@
 //! The carry-over chart as SVG, from the geometry in `domain::chart`. The table beside it holds the
 //! same figures in words, so the picture is labelled as such for screen readers.
 
-use crate::domain::chart::{Chart, Rect, LEFT};
+use crate::domain::chart::{Chart, Rect, HEIGHT, LEFT};
 use crate::domain::format::decimal;
 use crate::i18n::Texts;
 use crate::markup::Html;
@@ -13,7 +13,7 @@ fn rect(html: &mut Html, class: &str, r: Rect) {
 
 pub fn chart_into(html: &mut Html, t: &Texts, chart: &Chart, label: &str) {
     let width = chart.width.to_string();
-    let view_box = format!("0 0 {width} {}", crate::domain::chart::HEIGHT);
+    let view_box = format!("0 0 {width} {HEIGHT}");
     html.open("figure", &[("class", "chart")]).open(
         "svg",
         &[("viewBox", &view_box), ("width", &width), ("role", "img"), ("aria-label", label)],
@@ -24,7 +24,7 @@ pub fn chart_into(html: &mut Html, t: &Texts, chart: &Chart, label: &str) {
         html.el("line", &[("class", "grid"), ("x1", &LEFT.to_string()), ("x2", &right), ("y1", &y), ("y2", &y)], "")
             .el("text", &[("class", "tick"), ("x", &(LEFT - 6).to_string()), ("y", &y)], &decimal(t, *value));
     }
-    let below = (crate::domain::chart::HEIGHT - 8).to_string();
+    let below = (HEIGHT - 8).to_string();
     for year in &chart.years {
         rect(html, "bar-in", year.carried_in);
         rect(html, "bar-right", year.entitled);

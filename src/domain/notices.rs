@@ -6,6 +6,7 @@ use chrono::Months;
 use crate::api::dto::{Date, LedgerItem, Me, SourceKind};
 use crate::domain::figures::Ledger;
 use crate::domain::format::{date, quantity};
+use crate::domain::profile::employer_name;
 use crate::i18n::{fill, Texts};
 
 pub fn notices(t: &Texts, me: &Me, ledger: &[LedgerItem], today: Date) -> Vec<String> {
@@ -15,7 +16,7 @@ pub fn notices(t: &Texts, me: &Me, ledger: &[LedgerItem], today: Date) -> Vec<St
         let Ok(l) = Ledger::from_item(item) else { continue };
         let lapses = l.expires_on.filter(|on| *on >= today && Some(*on) <= soon);
         if let (Some(on), None, true) = (lapses, &l.forfeited, l.credit.hundredths() > 0) {
-            let name = me.employers.iter().find(|e| e.id == item.employer_id).map_or(&item.employer_id, |e| &e.name);
+            let name = employer_name(Some(me), &item.employer_id).unwrap_or(&item.employer_id);
             out.push(fill(t.notice_expiring, &[&quantity(t, l.credit, &l.unit), name, &date(t, on)]));
         }
     }

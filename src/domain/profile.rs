@@ -9,6 +9,11 @@ use crate::domain::ids::{
 use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
 
+/// The employer's name, when the profile is there and lists it (else show its id).
+pub fn employer_name<'a>(me: Option<&'a Me>, id: &str) -> Option<&'a str> {
+    me?.employers.iter().find(|e| e.id == id).map(|e| e.name.as_str())
+}
+
 /// `0765.432.146`, or `12 (this number is not valid: …)`.
 fn checked(t: &Texts, formatted: String, valid: bool) -> String {
     if valid {

@@ -13,6 +13,7 @@ use crate::components::ledger_chart::chart_into;
 use crate::components::loaded::{loaded, Remote};
 use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
 use crate::domain::figures::Ledger;
+use crate::domain::profile::employer_name;
 use crate::domain::{cards, chart, ledger_table};
 use crate::i18n::{fill, Texts};
 use crate::markup::Html;
@@ -32,10 +33,7 @@ pub fn CarryOverPage() -> impl IntoView {
             let names: Vec<String> = c
                 .items
                 .iter()
-                .map(|item| {
-                    let employer = me.as_ref().and_then(|m| m.employers.iter().find(|e| e.id == item.employer_id));
-                    employer.map_or_else(|| item.employer_id.clone(), |e| e.name.clone())
-                })
+                .map(|item| employer_name(me.as_ref(), &item.employer_id).unwrap_or(&item.employer_id).to_string())
                 .collect();
             // never changes once shown, but for the unit and the language: one string (see markup)
             view! { <div inner_html=page(texts(), units.get(), &c.items, &names)></div> }

@@ -9,6 +9,7 @@ use crate::components::breakdown::Breakdown;
 use crate::components::clock::today;
 use crate::components::language::{texts, tr};
 use crate::components::loaded::{loaded, Remote};
+use crate::domain::profile::employer_name;
 use crate::domain::training_details;
 
 #[component]
@@ -23,8 +24,8 @@ pub fn TrainingDetail() -> impl IntoView {
             loaded(training, |t| t.what_training, "placeholder-detail", move |training: Training| {
                 // the employer's name from the profile, once it is there
                 let me = me.get().and_then(Result::ok);
-                let employer = me.as_ref().and_then(|me| me.employers.iter().find(|e| e.id == training.employer_id));
-                let rows = training_details::rows(texts(), &training, employer.map(|e| e.name.as_str()), today());
+                let employer = employer_name(me.as_ref(), &training.employer_id);
+                let rows = training_details::rows(texts(), &training, employer, today());
                 view! {
                     <h1>{training.title}</h1>
                     <Breakdown class="details" rows />
