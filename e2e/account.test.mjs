@@ -144,7 +144,9 @@ test('keep a copy: the whole account as JSON, the filtered history as CSV for Ex
   assert.equal(await copy.isVisible(), false);
   assert.equal(await page.locator('.site-nav').isVisible(), false);
   assert.equal(await page.getByTestId('credit').first().isVisible(), true);
-  await page.pdf({ path: `${process.env.E2E_SCREENSHOTS ?? 'e2e/screenshots'}/statement-a.pdf` });
+  const pdf = await page.pdf({ path: `${process.env.E2E_SCREENSHOTS ?? 'e2e/screenshots'}/statement-a.pdf`, format: 'A4' });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+  assert.ok(pages >= 1 && pages <= 2, `a statement of one or two A4 pages, not ${pages}`);
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(problems, []);
   await page.close();
