@@ -3,7 +3,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, launch, openAs, screenshot, SIZES, test } from './browser.mjs';
+import { axe, BASE, launch, openAs, screenshot, SIZES, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -115,12 +115,12 @@ test('notices: credit lapsing within six months, archive data to keep', async ()
 test('keep a copy: the whole account as JSON, the filtered history as CSV for Excel, a print statement', async () => {
   const { page, problems } = await openAs(ctx, 'a', '/?history-year=2025', SIZES.desktop);
   await page.getByText('Showing 20 of').waitFor();
-  const copy = page.getByTestId('keep-a-copy');
-  const download = async (name) => {
-    const [file] = await Promise.all([page.waitForEvent('download'), copy.getByRole('button', { name }).click()]);
+  const download = async (where, name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), where.getByRole('button', { name }).click()]);
     return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
   };
-  const json = await download('Download everything (JSON)');
+  const copy = page.getByTestId('keep-a-copy');
+  const json = await download(copy, 'Download everything (JSON)');
   assert.match(json.name, /^training-account-\d{4}-\d\d-\d\d\.json$/);
   const all = JSON.parse(json.text);
   assert.equal(all.me.familyName, 'Peeters');
@@ -130,24 +130,102 @@ test('keep a copy: the whole account as JSON, the filtered history as CSV for Ex
   assert.equal(all.trainingPages.flatMap((p) => p.items).length, 61, 'every page of the history');
   await copy.getByText(/Downloaded: training-account-/).waitFor();
 
-  const csv = await download('Download the history (CSV for Excel)');
-  assert.equal(csv.name, 'training-history-2025.csv', 'the history as filtered');
+  // the history as shown: the year asked for, and the filters on top
+  await page.goto(`${BASE}/?history-year=2025&type=FORMAL`);
+  await page.getByText(/^Showing \d+ of \d+/).waitFor();
+  const shown = +(await page.getByText(/^Showing \d+ of \d+/).innerText()).match(/of (\d+)/)[1];
+  const csv = await download(page.locator('.history'), 'Download these trainings (CSV for Excel)');
+  assert.equal(csv.name, 'training-history-2025.csv');
   assert.ok(csv.text.startsWith('\ufeff'), 'a byte order mark for Excel');
   const lines = csv.text.slice(1).trimEnd().split('\r\n');
   assert.match(lines[0], /^Start date;End date;Title;Employer;/);
-  assert.ok(lines.slice(1).every((l) => l.startsWith('2025-')), 'only 2025');
-  assert.ok(lines.length > 10);
+  assert.equal(lines.length - 1, shown, 'every training that matches, not only those on screen');
+  assert.ok(lines.slice(1).every((l) => l.startsWith('2025-') && l.includes(';Formal;')), 'only formal ones of 2025');
   assert.match(lines[1], /;Voorbeeld NV;/);
 
   // the printed statement leaves out the controls
   await page.emulateMedia({ media: 'print' });
   assert.equal(await copy.isVisible(), false);
   assert.equal(await page.locator('.site-nav').isVisible(), false);
+  assert.equal(await page.locator('form.filters').isVisible(), false);
   assert.equal(await page.getByTestId('credit').first().isVisible(), true);
   const pdf = await page.pdf({ path: `${process.env.E2E_SCREENSHOTS ?? 'e2e/screenshots'}/statement-a.pdf`, format: 'A4' });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
   assert.ok(pages >= 1 && pages <= 2, `a statement of one or two A4 pages, not ${pages}`);
   await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('history: search, filters and order in the address, with the total duration, and back', async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/', SIZES.desktop);
+  await page.getByText('Showing 20 of 61').waitFor();
+  const status = () => page.locator('.history [role=status]').innerText();
+  assert.match(await status(), /^Showing 20 of 61 · \d+ h( \d+ min)? in all$/);
+  const form = page.getByRole('search', { name: 'Find trainings' });
+  await form.getByLabel('Search in title or provider').fill('excel');
+  await form.getByRole('button', { name: 'Show trainings' }).click();
+  await page.waitForURL(/\?q=excel$/);
+  await page.waitForFunction(() => !/of 61/.test(document.querySelector('.history [role=status]')?.textContent ?? ''));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'history-title', 'focus on the list');
+  const titles = await page.locator('.training-title').allInnerTexts();
+  assert.ok(titles.length > 0 && titles.every((t) => /excel/i.test(t)), titles.join(', '));
+  assert.match(await status(), new RegExp(`^Showing ${titles.length} of ${titles.length} · `));
+
+  await form.getByLabel('Search in title or provider').fill('');
+  await form.getByLabel('Type').selectOption('INFORMAL');
+  await form.getByLabel('Status').selectOption('COMPLETED');
+  await form.getByLabel('Counts towards your training right').selectOption('yes');
+  await form.getByLabel('Order').selectOption('longest');
+  await form.getByRole('button', { name: 'Show trainings' }).click();
+  await page.waitForURL(/\?type=INFORMAL&status=COMPLETED&counts=yes&sort=longest$/);
+  await page.waitForFunction(() => document.querySelector('.training-title') && !document.body.innerText.includes('Excel voor'));
+  const metas = await page.locator('.training-meta').allInnerTexts();
+  assert.ok(metas.every((m) => /Informal/.test(m) && /Completed/.test(m) && !/Does not count/.test(m)), metas.join(' | '));
+  const minutes = (m) => { const h = m.match(/(\d+) h/); const min = m.match(/(\d+) min/); return (h ? +h[1] * 60 : 0) + (min ? +min[1] : 0); };
+  const durations = metas.map((m) => minutes(m.split('\n').find((l) => /\d+ (h|min)/.test(l)) ?? m.match(/\d+ h( \d+ min)?|\d+ min/)[0]));
+  assert.deepEqual(durations, [...durations].sort((a, b) => b - a), 'longest first');
+  assert.equal(await form.getByLabel('Order').inputValue(), 'longest', 'the form shows the filter in the address');
+  await screenshot(page, 'history-filtered-desktop');
+
+  await page.goBack();
+  await page.waitForURL(/\?q=excel$/);
+  assert.equal(await form.getByLabel('Search in title or provider').inputValue(), 'excel');
+  await page.getByRole('link', { name: 'Clear the filters' }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.getByText('Showing 20 of 61').waitFor();
+  await page.setViewportSize(SIZES.phone);
+  await screenshot(page, 'history-form-phone');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a long history: 5,000 trainings load in the background with progress, twenty on screen at a time', async () => {
+  const { page, problems } = await openAs(ctx, 'f', '/', SIZES.desktop);
+  // slow the service down a little, so the loading can be seen
+  await page.route('**/v1/me/trainings?**', async (route) => { await new Promise((r) => setTimeout(r, 60)); await route.continue(); });
+  const started = Date.now();
+  await page.reload();
+  await page.locator('.history progress').waitFor();
+  assert.equal(await page.locator('.history progress').getAttribute('max'), '5000');
+  assert.match(await page.locator('.history').innerText(), /Loading your history: [\d,]+ of 5,000/);
+  await page.getByText('Showing 20 of 5,000').waitFor();
+  await page.locator('.history progress').waitFor({ state: 'detached', timeout: 60000 });
+  const loaded = Date.now() - started;
+  assert.equal(await page.locator('.training-item').count(), 20, 'only what is on screen is rendered');
+  const form = page.getByRole('search', { name: 'Find trainings' });
+  await form.getByLabel('Search in title or provider').fill('brandpreventie');
+  const searched = Date.now();
+  await form.getByRole('button', { name: 'Show trainings' }).click();
+  await page.getByText(/^Showing 20 of 625 · /).waitFor();
+  const search = Date.now() - searched;
+  await page.getByRole('button', { name: /^Show more trainings \(605 more\)/ }).click();
+  await page.getByText(/^Showing 40 of 625 · /).waitFor();
+  assert.equal(await page.locator('.training-item').count(), 40);
+  // a benchmark, not a test: the numbers are printed for whoever watches them
+  console.log(`long history: 5,000 trainings (50 pages, 60 ms added a page) in ${loaded} ms; a search over them shown in ${search} ms`);
+  await screenshot(page, 'history-long-desktop');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -9,12 +9,13 @@ use crate::api::client::{config_url, Client};
 use crate::api::dto::Me;
 use crate::api::resources;
 use crate::components::focus;
-use crate::components::language::{text_of, tr, LanguageSwitcher, Speaking};
+use crate::components::language::{texts, tr, LanguageSwitcher, Speaking};
 use crate::components::loaded::{text_resource, Remote};
 use crate::components::site_nav::SiteNav;
 use crate::components::unit_choice::UnitChoice;
 use crate::config::{self, ConfigError};
 use crate::i18n::{config_error, Language};
+use crate::markup::Html;
 use crate::pages::carry_over::CarryOverPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
@@ -90,11 +91,11 @@ fn FocusOnNavigation() -> impl IntoView {
 
 #[component]
 fn ConfigProblem(error: ConfigError) -> impl IntoView {
-    view! {
-        <div class="panel panel-error" role="alert">
-            <h1>{tr(|t| t.config_title)}</h1>
-            <p class="config-error">{text_of(Box::new(move |t| config_error(t, &error)))}</p>
-            <p>{tr(|t| t.config_help)}</p>
-        </div>
-    }
+    let panel = move || {
+        let t = texts();
+        let mut html = Html::new();
+        html.el("h1", &[], t.config_title).el("p", &[("class", "config-error")], &config_error(t, &error));
+        html.el("p", &[], t.config_help).finish()
+    };
+    view! { <div class="panel panel-error" role="alert" inner_html=panel></div> }
 }

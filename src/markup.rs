@@ -11,11 +11,12 @@ impl Html {
         Html::default()
     }
 
-    /// `<tag a="v" …>`; attributes with an empty value are left out.
+    /// `<tag a="v" …>`; attributes with an empty value are left out, but for `value` (an empty
+    /// one is a choice of its own: "all").
     pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Html {
         self.0.push('<');
         self.0.push_str(tag);
-        for (name, value) in attrs.iter().filter(|(_, v)| !v.is_empty()) {
+        for (name, value) in attrs.iter().filter(|(n, v)| !v.is_empty() || *n == "value") {
             self.0.push(' ');
             self.0.push_str(name);
             self.0.push_str("=\"");
@@ -73,6 +74,11 @@ mod tests {
             .close("li")
             .finish();
         assert_eq!(html, r#"<li class="item"><a href="/trainings/t-1">Excel</a></li>"#);
+    }
+
+    #[test]
+    fn an_empty_value_stays() {
+        assert_eq!(Html::new().el("option", &[("value", ""), ("selected", "")], "All").finish(), r#"<option value="">All</option>"#);
     }
 
     #[test]

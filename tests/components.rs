@@ -8,7 +8,7 @@ use training_account::api::client::resolve;
 use training_account::api::dto::{Attendance, CarryOver, Entitlements, Unit};
 use training_account::api::json::parse;
 use training_account::api::ApiError;
-use training_account::components::figure_card::FigureCard;
+use training_account::components::figure_card::figure_cards;
 use training_account::components::language::{texts, LanguageSwitcher, Speaking};
 use training_account::components::loaded::{loaded, Remote};
 use training_account::domain::cards;
@@ -40,7 +40,7 @@ fn en() -> &'static Texts {
 }
 
 fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {
-    cards.into_iter().map(|card| view! { <FigureCard t=en() prefer=None card /> }).collect_view()
+    figure_cards(en(), None, cards)
 }
 
 fn text(el: &web_sys::HtmlElement) -> String {
@@ -71,8 +71,7 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 fn a_card_shows_the_preferred_unit_first_where_the_rate_allows() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
     let el = mount(move || {
-        let card = cards::entitled(en(), 2026, &e.items, "e1");
-        view! { <FigureCard t=en() prefer=Some(Unit::Hours) card /> }
+        figure_cards(en(), Some(Unit::Hours), vec![cards::entitled(en(), 2026, &e.items, "e1")])
     });
     let figure = el.query_selector(".figure").unwrap().unwrap().text_content().unwrap();
     assert_eq!(figure, "31.92 hours= 4.2 days");
@@ -188,10 +187,7 @@ async fn the_switcher_changes_every_word_and_the_page_language() {
             <LanguageSwitcher />
             {move || {
                 let t = texts();
-                cards::ledger(t, 2026, &l.items, "e1", false)
-                    .into_iter()
-                    .map(|card| view! { <FigureCard t prefer=None card /> })
-                    .collect_view()
+                figure_cards(t, None, cards::ledger(t, 2026, &l.items, "e1", false))
             }}
         }
     });

@@ -12,12 +12,13 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-const PERSONAS: [(&str, &str); 5] = [
+const PERSONAS: [(&str, &str); 6] = [
     ("a", "An Peeters: full-time, statutory 5 days, long history"),
     ("b", "Sofie Dubois: 4/5 in joint committee 200, two employers, one ended with a forfeited balance"),
     ("c", "Lukas Schmidt: new hire in 2026, pro rata, counted in hours"),
     ("d", "Broken data: figures that break the rules and failing resources"),
     ("e", "Marc Janssens: training credit that lapses on 31 March 2027, archive data to keep"),
+    ("f", "Els Wouters: a long history of 5,000 trainings since 2012"),
 ];
 const DEFAULT_LIMIT: usize = 20;
 
@@ -159,6 +160,9 @@ impl Demo {
     fn all_trainings(&self, persona: &str) -> Result<Vec<Value>, Answer> {
         match self.fixture(persona, "trainings.json") {
             Some(Ok(Value::Array(items))) => Ok(items),
+            Some(Ok(v)) if v.get("$demoGenerate").is_some() => {
+                Ok(generated(v["$demoGenerate"].as_u64().unwrap_or(0) as usize))
+            }
             Some(Ok(_)) => Err(problem(500, "Broken fixture", "trainings.json must be an array")),
             Some(Err(r)) => Err(r),
             None => Ok(Vec::new()),
@@ -310,6 +314,40 @@ fn content_type(p: &Path) -> &'static str {
     }
 }
 
+/// A long history made up on the fly (persona f): `n` trainings over the 15 years up to 2026,
+/// the same for every request, so the fixture stays a few bytes instead of megabytes.
+fn generated(n: usize) -> Vec<Value> {
+    const TITLES: [&str; 8] = [
+        "Excel voor gevorderden", "Veilig werken met heftrucks", "Eerste hulp op het werk", "Timemanagement",
+        "Klantgericht communiceren", "Brandpreventie", "E-learning GDPR", "Leidinggeven aan teams",
+    ];
+    const STATUSES: [&str; 4] = ["COMPLETED", "COMPLETED", "NOT_ATTENDED", "RESERVED"];
+    // days since 1970-01-01 to a civil date (proleptic Gregorian)
+    let civil = |days: i64| {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let (d, m) = (doy - (153 * mp + 2) / 5 + 1, if mp < 10 { mp + 3 } else { mp - 9 });
+        format!("{:04}-{m:02}-{d:02}", yoe + era * 400 + i64::from(m <= 2))
+    };
+    let last = 20_818; // 2026-12-31
+    (0..n)
+        .map(|i| {
+            let day = civil(last - (i as i64 * 15 * 365) / n.max(1) as i64);
+            json!({
+                "id": format!("f-{i}"), "employerId": "e1", "title": format!("{} ({})", TITLES[i % 8], i / 8 + 1),
+                "provider": {"name": if i % 3 == 0 { "Syntra" } else { "Cevora" }, "enterpriseNumber": "0439114050"},
+                "startDate": day, "endDate": day, "durationMinutes": 30 + (i * 37) % 450,
+                "type": if i % 2 == 0 { "FORMAL" } else { "INFORMAL" }, "status": STATUSES[i % 4],
+                "countsTowardsRight": i % 5 != 0, "registeredBy": "EMPLOYER"
+            })
+        })
+        .collect()
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut addr = "127.0.0.1:8080".to_string();
@@ -426,5 +464,20 @@ mod tests {
         assert_eq!((empty.status, empty.body["items"].as_array().map(Vec::len)), (200, Some(0)));
         assert_eq!(d.api("d", "v1/me/attendance", "year=2026").status, 503);
         assert_eq!(d.api("d", "v1/me/trainings", "").status, 500);
+    }
+
+    #[test]
+    fn a_long_history_is_made_up_the_same_every_time() {
+        let d = demo();
+        let first = d.api("f", "v1/me/trainings", "limit=100");
+        assert_eq!(first.body["total"], 5000);
+        assert_eq!(first.body["items"][0]["startDate"], "2026-12-31");
+        assert_eq!(first.body["next"], "trainings?limit=100&cursor=100");
+        let year = d.api("f", "v1/me/trainings", "year=2012&limit=100");
+        assert!(year.body["total"].as_u64().unwrap() > 300);
+        assert!(year.body["items"].as_array().unwrap().iter().all(|t| t["startDate"].as_str().unwrap().starts_with("2012-")));
+        assert_eq!(generated(5000), generated(5000));
+        assert_eq!(generated(5000)[0]["startDate"], "2026-12-31");
+        assert_eq!(generated(5000)[4999]["startDate"].as_str().unwrap()[..4], *"2012");
     }
 }

@@ -14,6 +14,7 @@ pub enum Code<T> {
 
 pub trait KnownCode: Sized {
     fn from_code(code: &str) -> Option<Self>;
+    fn to_code(&self) -> &'static str;
 }
 
 impl<T: KnownCode> Code<T> {
@@ -27,6 +28,14 @@ impl<T: KnownCode> Code<T> {
             Code::Other(_) => None,
         }
     }
+
+    /// The code as the contract writes it, known or not.
+    pub fn raw(&self) -> &str {
+        match self {
+            Code::Known(t) => t.to_code(),
+            Code::Other(raw) => raw,
+        }
+    }
 }
 
 macro_rules! codes {
@@ -37,6 +46,9 @@ macro_rules! codes {
         impl KnownCode for $name {
             fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some(Self::$variant),)+ _ => None }
+            }
+            fn to_code(&self) -> &'static str {
+                self.code()
             }
         }
         impl $name {

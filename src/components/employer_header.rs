@@ -1,16 +1,14 @@
 //! Who the figures belong to: the employer, with its identifiers checked rather than trusted.
 
-use leptos::prelude::*;
-
 use crate::api::dto::Employer;
 use crate::domain::format::{date, number, percent};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 use crate::i18n::{fill, Texts};
 use crate::markup::Html;
 
-/// `t` comes from the caller's reactive closure, which runs again when the language changes.
-#[component]
-pub fn EmployerHeader(t: &'static Texts, employer: Employer) -> impl IntoView {
+/// The header as escaped HTML (see `markup`), with `note` under it when there is one. `t` comes
+/// from the caller's reactive closure, which runs again when the language changes.
+pub fn employer_header_html(t: &Texts, employer: &Employer, note: Option<&str>) -> String {
     let job = &employer.employment;
     let enterprise = enterprise_number_formatted(&employer.enterprise_number);
     let valid = enterprise_number_is_valid(&employer.enterprise_number);
@@ -26,9 +24,8 @@ pub fn EmployerHeader(t: &'static Texts, employer: Employer) -> impl IntoView {
             &number(t, job.work_regime.full_time_weekly_hours),
         ],
     );
-    // never changes once shown: one string of escaped HTML (see `markup`)
     let mut html = Html::new();
-    html.el("h2", &[("translate", "no")], &employer.name).open("p", &[("class", "muted")]).el(
+    html.open("header", &[("class", "employer-header")]).el("h2", &[("translate", "no")], &employer.name).open("p", &[("class", "muted")]).el(
         "span",
         &[],
         &fill(t.enterprise_number, &[&enterprise]),
@@ -36,6 +33,9 @@ pub fn EmployerHeader(t: &'static Texts, employer: Employer) -> impl IntoView {
     if !valid {
         html.text(" ").el("strong", &[("class", "flag")], t.invalid_number);
     }
-    html.text(&format!(" · {period} · {regime}")).close("p");
-    view! { <header class="employer-header" inner_html=html.finish()></header> }
+    html.text(&format!(" · {period} · {regime}")).close("p").close("header");
+    if let Some(note) = note {
+        html.el("p", &[], note);
+    }
+    html.finish()
 }

@@ -9,14 +9,17 @@ use crate::domain::cards::{Card, Usage};
 use crate::i18n::{fill, Texts};
 use crate::markup::Html;
 
-/// `t` and `prefer` (the unit the person prefers) come from the caller's reactive closure, which
-/// runs again when either changes.
-#[component]
-pub fn FigureCard(t: &'static Texts, prefer: Option<Unit>, card: Card) -> impl IntoView {
-    let id = card.id;
+/// Cards side by side in the grid of their parent (the wrapper takes no room of its own). `t`
+/// and `prefer` (the unit the person prefers) come from the caller's reactive closure, which runs
+/// again when either changes. One view type for every card of the page.
+pub fn figure_cards(t: &Texts, prefer: Option<Unit>, cards: Vec<Card>) -> impl IntoView {
     let mut html = Html::new();
-    card_into(&mut html, t, prefer, card);
-    view! { <section class="card" data-testid=id inner_html=html.finish()></section> }
+    for card in cards {
+        html.open("section", &[("class", "card"), ("data-testid", card.id)]);
+        card_into(&mut html, t, prefer, card);
+        html.close("section");
+    }
+    view! { <div class="card-group" inner_html=html.finish()></div> }
 }
 
 /// The card's content, for a page that writes a card into its own markup.

@@ -9,6 +9,7 @@ pub mod download;
 pub mod employer_header;
 pub mod figure_card;
 pub mod focus;
+pub mod history_filters;
 pub mod keep_a_copy;
 pub mod language;
 pub mod ledger_chart;

@@ -8,9 +8,8 @@ use crate::domain::notices::notices;
 use crate::i18n::Texts;
 use crate::markup::Html;
 
-pub fn notices_html(t: &Texts, me: &Me, ledger: &[LedgerItem]) -> String {
+pub fn notices_into(html: &mut Html, t: &Texts, me: &Me, ledger: &[LedgerItem]) {
     let list = today().map(|day| notices(t, me, ledger, day)).unwrap_or_default();
-    let mut html = Html::new();
     if !list.is_empty() {
         html.open("section", &[("class", "notices"), ("aria-label", t.notices_label), ("data-testid", "notices")]);
         for notice in &list {
@@ -18,5 +17,4 @@ pub fn notices_html(t: &Texts, me: &Me, ledger: &[LedgerItem]) -> String {
         }
         html.close("section");
     }
-    html.finish()
 }

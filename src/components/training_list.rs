@@ -1,7 +1,5 @@
 //! Trainings as a list of links to their detail pages.
 
-use leptos::prelude::*;
-
 use crate::api::dto::Training;
 use crate::api::resources::encode;
 use crate::domain::format::{date_range, duration};
@@ -9,10 +7,10 @@ use crate::domain::labels::label;
 use crate::i18n::Texts;
 use crate::markup::Html;
 
-/// One string of escaped HTML for the whole list (see `markup`): a list of a hundred trainings
-/// is one DOM update, and costs no view code per element. Links inside are still the router's.
-pub fn training_list(t: &'static Texts, items: &[Training]) -> impl IntoView {
-    let mut html = Html::new();
+/// The list as escaped HTML (see `markup`): a list of a hundred trainings is one DOM update, and
+/// costs no view code per element. Links inside are still the router's.
+pub fn training_list_into(html: &mut Html, t: &Texts, items: &[&Training]) {
+    html.open("ol", &[("class", "training-list")]);
     for tr in items {
         let href = format!("/trainings/{}", encode(&tr.id));
         html.open("li", &[("class", "training-item")])
@@ -27,5 +25,5 @@ pub fn training_list(t: &'static Texts, items: &[Training]) -> impl IntoView {
         }
         html.close("p").close("li");
     }
-    view! { <ol class="training-list" inner_html=html.finish()></ol> }
+    html.close("ol");
 }

@@ -53,7 +53,7 @@ fn line(out: &mut String, fields: &[&str]) {
 
 /// The trainings as CSV for Excel in Belgium: UTF-8 with a byte order mark (so accents survive),
 /// `;` between fields, decimal commas in the language's own way, ISO dates, CRLF line ends.
-pub fn history_csv(t: &Texts, trainings: &[Training], employer_name: &dyn Fn(&str) -> String) -> String {
+pub fn history_csv(t: &Texts, trainings: &[&Training], employer_name: &dyn Fn(&str) -> String) -> String {
     let mut out = String::from('\u{feff}');
     line(
         &mut out,
@@ -94,16 +94,8 @@ pub fn history_csv(t: &Texts, trainings: &[Training], employer_name: &dyn Fn(&st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::TrainingPage;
-    use crate::api::json::parse;
+    use crate::domain::demo_trainings;
     use crate::i18n::{texts, Language};
-
-    fn trainings(persona: &str) -> Vec<Training> {
-        let text =
-            std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/trainings.json", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        parse::<TrainingPage>(&format!("{{\"items\":{text}}}")).unwrap().items
-    }
 
     /// A reader of the CSV dialect written above, as Excel reads it.
     fn read(csv: &str) -> Vec<Vec<String>> {
@@ -131,8 +123,8 @@ mod tests {
     #[test]
     fn excel_with_belgian_settings() {
         let t = texts(Language::Nl);
-        let list = trainings("a");
-        let csv = history_csv(t, &list, &|id| format!("werkgever {id}"));
+        let list = demo_trainings("a");
+        let csv = history_csv(t, &list.iter().collect::<Vec<_>>(), &|id| format!("werkgever {id}"));
         assert!(csv.starts_with('\u{feff}'), "a byte order mark, or Excel reads UTF-8 as Windows-1252");
         assert!(csv.ends_with("\r\n"));
         let rows = read(csv.trim_start_matches('\u{feff}'));
@@ -151,10 +143,10 @@ mod tests {
 
     #[test]
     fn separators_quotes_breaks_and_formulas_stay_data() {
-        let mut tr = trainings("a").remove(0);
+        let mut tr = demo_trainings("a").remove(0);
         tr.title = "Veilig; \"heel\" veilig\nwerken".into();
         tr.content = Some("=HYPERLINK(\"http://x\")".into());
-        let csv = history_csv(texts(Language::Fr), &[tr], &|_| "-1+1".into());
+        let csv = history_csv(texts(Language::Fr), &[&tr], &|_| "-1+1".into());
         let rows = read(csv.trim_start_matches('\u{feff}'));
         assert_eq!(rows[1][2], "Veilig; \"heel\" veilig\nwerken");
         assert_eq!(rows[1][3], "'-1+1");

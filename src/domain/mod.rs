@@ -7,6 +7,7 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod history;
+pub mod history_filter;
 pub mod ids;
 pub mod labels;
 pub mod ledger_table;
@@ -14,3 +15,11 @@ pub mod notices;
 pub mod profile;
 pub mod training_details;
 pub mod years;
+
+/// The demo personas' trainings, for the tests of this layer.
+#[cfg(test)]
+pub(crate) fn demo_trainings(persona: &str) -> Vec<crate::api::dto::Training> {
+    let path = format!("{}/demo/fixtures/{persona}/trainings.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    crate::api::json::parse::<crate::api::dto::TrainingPage>(&format!("{{\"items\":{text}}}")).unwrap().items
+}

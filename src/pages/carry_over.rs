@@ -26,7 +26,6 @@ pub fn CarryOverPage() -> impl IntoView {
     view! {
         <h1>{tr(|t| t.what_ledger)}</h1>
         <p class="lead">{tr(|t| t.ledger_intro)}</p>
-        {move || view! { <UnitSwitcher t=texts() /> }}
         {loaded(ledger, |t| t.what_ledger, "placeholder-employer", move |c: CarryOver| {
             // names from the profile once it is there, else the employer's id
             let me = me.get().and_then(Result::ok);
@@ -36,7 +35,11 @@ pub fn CarryOverPage() -> impl IntoView {
                 .map(|item| employer_name(me.as_ref(), &item.employer_id).unwrap_or(&item.employer_id).to_string())
                 .collect();
             // never changes once shown, but for the unit and the language: one string (see markup)
-            view! { <div inner_html=page(texts(), units.get(), &c.items, &names)></div> }
+            let t = texts();
+            view! {
+                <UnitSwitcher t />
+                <div inner_html=page(t, units.get(), &c.items, &names)></div>
+            }
         })}
     }
 }

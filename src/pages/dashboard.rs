@@ -7,15 +7,15 @@ use leptos_router::hooks::use_query_map;
 use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
 use crate::api::resources;
 use crate::components::address::year_in;
-use crate::components::choices::Choices;
+use crate::components::choices::choices_into;
 use crate::components::clock::this_year;
-use crate::components::employer_header::EmployerHeader;
-use crate::components::figure_card::FigureCard;
+use crate::components::employer_header::employer_header_html;
+use crate::components::figure_card::figure_cards;
 use crate::components::focus;
 use crate::components::keep_a_copy::KeepACopy;
 use crate::components::language::{text_of, texts};
 use crate::components::loaded::{loaded, Remote};
-use crate::components::notices::notices_html;
+use crate::components::notices::notices_into;
 use crate::components::training_history::TrainingHistory;
 use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
 use crate::domain::format::date;
@@ -43,7 +43,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         {figures}
         <TrainingHistory this_year query />
-        <KeepACopy this_year query />
+        <KeepACopy this_year />
     }
 }
 
@@ -57,21 +57,24 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
         let as_of = me.as_of.as_deref().and_then(|s| s.get(0..10)).and_then(Date::parse);
         // read here, so the notices follow the ledger when it arrives after the profile
         let ledger_items = ledger.get().and_then(Result::ok).map(|l| l.items).unwrap_or_default();
-        let notices = notices_html(t, &me, &ledger_items);
-        let mut person = Html::new();
-        person.el("span", &[("class", "person-name"), ("translate", "no")], &format!("{} {}", me.given_name, me.family_name));
-        person.open("span", &[("class", "muted")]).text(" · ").text(t.ssin).text(" ");
-        person.el("span", &[("class", "nowrap")], &ssin_masked(&me.ssin)).close("span");
+        // who, the notices and the years: one string (see markup)
+        let mut head = Html::new();
+        head.open("p", &[("class", "person")]);
+        head.el("span", &[("class", "person-name"), ("translate", "no")], &format!("{} {}", me.given_name, me.family_name));
+        head.open("span", &[("class", "muted")]).text(" · ").text(t.ssin).text(" ");
+        head.el("span", &[("class", "nowrap")], &ssin_masked(&me.ssin)).close("span");
         if let Some(d) = as_of {
-            person.el("span", &[("class", "muted")], &format!(" · {}", fill(t.as_of, &[&date(t, d)])));
+            head.el("span", &[("class", "muted")], &format!(" · {}", fill(t.as_of, &[&date(t, d)])));
         }
+        head.close("p");
+        notices_into(&mut head, t, &me, &ledger_items);
+        let choices: Vec<_> = years::on_record(&me.sources, this_year, year)
+            .into_iter()
+            .map(|y| (years::address(Some(y), None), y.to_string(), y == year))
+            .collect();
+        choices_into(&mut head, t.years, &choices);
         view! {
-            <p class="person" inner_html=person.finish()></p>
-            <div inner_html=notices></div>
-            <Choices label=t.years choices=years::on_record(&me.sources, this_year, year)
-                .into_iter()
-                .map(|y| (years::address(Some(y), None), y.to_string(), y == year))
-                .collect() />
+            <div inner_html=head.finish()></div>
             <UnitSwitcher t />
             {me.employers.into_iter().map(|employer| {
                 let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
@@ -81,23 +84,21 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
                 let this_year = (!is_past).then(|| view! {
                     {loaded(entitlements, |t| t.what_right, "placeholder-card", move |e: Entitlements| {
                         let (t, prefer) = (texts(), units.get());
-                        view! { <FigureCard t prefer card=cards::entitled(t, year, &e.items, &id1) /> }
+                        figure_cards(t, prefer, vec![cards::entitled(t, year, &e.items, &id1)])
                     })}
                     {loaded(attendance, |t| t.what_attended, "placeholder-card", move |a: Attendance| {
                         let (t, prefer) = (texts(), units.get());
-                        view! { <FigureCard t prefer card=cards::attended(t, year, &a.items, &id2) /> }
+                        figure_cards(t, prefer, vec![cards::attended(t, year, &a.items, &id2)])
                     })}
                 });
                 view! {
                     <section class="employer" aria-label=name>
-                        <EmployerHeader t employer />
-                        {past.map(|text| view! { <p>{text}</p> })}
+                        <div inner_html=employer_header_html(t, &employer, past.as_deref())></div>
                         <div class="cards">
                             {this_year}
                             {loaded(ledger, |t| t.what_ledger, "placeholder-card", move |l: CarryOver| {
                                 let (t, prefer) = (texts(), units.get());
-                                let cards = cards::ledger(t, year, &l.items, &id3, is_past);
-                                cards.into_iter().map(|card| view! { <FigureCard t prefer card /> }).collect_view()
+                                figure_cards(t, prefer, cards::ledger(t, year, &l.items, &id3, is_past))
                             })}
                         </div>
                     </section>

@@ -1,12 +1,15 @@
 use leptos::prelude::*;
 
-use crate::components::language::tr;
+use crate::components::language::texts;
+use crate::markup::Html;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    view! {
-        <h1>{tr(|t| t.nf_title)}</h1>
-        <p>{tr(|t| t.nf_text)}</p>
-        <p><a href="/">{tr(|t| t.nf_link)}</a></p>
-    }
+    let page = move || {
+        let t = texts();
+        let mut html = Html::new();
+        html.el("h1", &[], t.nf_title).el("p", &[], t.nf_text);
+        html.open("p", &[]).el("a", &[("href", "/")], t.nf_link).close("p").finish()
+    };
+    view! { <div inner_html=page></div> }
 }

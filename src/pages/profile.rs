@@ -22,6 +22,13 @@ pub fn ProfilePage() -> impl IntoView {
             let t = texts();
             let (masked, full) = (ssin_masked(&me.ssin), ssin_formatted(&me.ssin));
             let flag = if ssin_is_valid(&me.ssin) { "" } else { t.invalid_number };
+            // the number, masked or in full, with its label and its check
+            let ssin = move || {
+                let mut html = Html::new();
+                html.el("strong", &[], t.ssin).text(" ");
+                html.el("span", &[("class", "nowrap"), ("data-testid", "ssin")], if revealed.get() { &full } else { &masked });
+                html.text(" ").el("strong", &[("class", "flag")], flag).finish()
+            };
             let mut html = Html::new();
             html.open("dl", &[("class", "details")]);
             rows_into(&mut html, &[(t.name.into(), format!("{} {}", me.given_name, me.family_name))]);
@@ -35,9 +42,7 @@ pub fn ProfilePage() -> impl IntoView {
             }
             view! {
                 <p class="ssin">
-                    <strong>{t.ssin}</strong> " "
-                    <span class="nowrap" data-testid="ssin">{move || if revealed.get() { full.clone() } else { masked.clone() }}</span>
-                    " " <strong class="flag">{flag}</strong> " "
+                    <span inner_html=ssin></span> " "
                     <button type="button" class="button-secondary" aria-pressed=move || revealed.get().to_string()
                         on:click=move |_| revealed.update(|r| *r = !*r)>
                         {t.show_number}

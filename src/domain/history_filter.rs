@@ -1,0 +1,183 @@
+//! Finding trainings in the history: filters by employer, type, status and whether a training
+//! counts towards the right, a search in title and provider, and the order. All of it lives in
+//! the address (`?employer=e1&type=FORMAL&q=excel&sort=title`), so a link shows the same list.
+
+use crate::api::dto::{Code, Status, Training, TrainingType};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest start date first, as the contract sends them.
+    #[default]
+    Newest,
+    Oldest,
+    Longest,
+    Title,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::Oldest, Sort::Longest, Sort::Title];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Longest => "longest",
+            Sort::Title => "title",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub employer: Option<String>,
+    pub kind: Option<Code<TrainingType>>,
+    pub status: Option<Code<Status>>,
+    pub counts: Option<bool>,
+    /// Searched for in title and provider, letters of any case.
+    pub text: String,
+    pub sort: Sort,
+}
+
+impl Filter {
+    /// From the address (or a submitted form): unknown values are left out.
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> Filter {
+        let value = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        Filter {
+            employer: value("employer"),
+            kind: value("type").map(|v| Code::from_raw(&v)),
+            status: value("status").map(|v| Code::from_raw(&v)),
+            counts: value("counts").and_then(|v| match v.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            }),
+            text: value("q").unwrap_or_default(),
+            sort: value("sort").and_then(|v| Sort::ALL.into_iter().find(|s| s.code() == v)).unwrap_or_default(),
+        }
+    }
+
+    /// The filter's part of the address, added to `address` (which may have a query already).
+    pub fn address(&self, address: String) -> String {
+        let pairs = [
+            ("employer", self.employer.as_deref()),
+            ("type", self.kind.as_ref().map(Code::raw)),
+            ("status", self.status.as_ref().map(Code::raw)),
+            ("counts", self.counts.map(|c| if c { "yes" } else { "no" })),
+            ("q", Some(self.text.as_str()).filter(|q| !q.is_empty())),
+            ("sort", Some(self.sort.code()).filter(|_| self.sort != Sort::Newest)),
+        ];
+        let mut out = address;
+        for (key, value) in pairs {
+            if let Some(value) = value {
+                out.push(if out.contains('?') { '&' } else { '?' });
+                out.push_str(key);
+                out.push('=');
+                out.push_str(&crate::api::resources::encode(value));
+            }
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    fn keeps(&self, tr: &Training, text: &str) -> bool {
+        let found = |s: &str| s.to_ascii_lowercase().contains(text);
+        self.employer.as_ref().is_none_or(|e| *e == tr.employer_id)
+            && self.kind.as_ref().is_none_or(|k| *k == tr.kind)
+            && self.status.as_ref().is_none_or(|s| *s == tr.status)
+            && self.counts.is_none_or(|c| c == tr.counts_towards_right)
+            && (text.is_empty() || found(&tr.title) || tr.provider.as_ref().is_some_and(|p| found(&p.name)))
+    }
+
+    /// The trainings this filter keeps, in its order.
+    pub fn apply<'a>(&self, items: &'a [Training]) -> Vec<&'a Training> {
+        let text = self.text.to_ascii_lowercase();
+        let mut kept: Vec<&Training> = items.iter().filter(|tr| self.keeps(tr, &text)).collect();
+        // one comparison for every order: each sort call would ship its own copy of the sort
+        let folded = |s: &str| s.bytes().map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
+        kept.sort_by(|a, b| match self.sort {
+            Sort::Newest => b.start_date.cmp(&a.start_date),
+            Sort::Oldest => a.start_date.cmp(&b.start_date),
+            Sort::Longest => b.duration_minutes.cmp(&a.duration_minutes),
+            Sort::Title => folded(&a.title).cmp(&folded(&b.title)),
+        });
+        kept
+    }
+}
+
+/// How long the trainings last together, in minutes.
+pub fn total_minutes(items: &[&Training]) -> u32 {
+    items.iter().fold(0u32, |sum, tr| sum.saturating_add(tr.duration_minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo_trainings;
+    use proptest::prelude::*;
+
+    fn query(q: &str) -> Filter {
+        let pairs: Vec<(String, String)> = q
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.replace("%20", " ")))
+            .collect();
+        Filter::read(|key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn the_address_round_trips() {
+        let f = query("employer=e1&type=FORMAL&status=COMPLETED&counts=no&q=Excel%20voor&sort=title");
+        assert_eq!(f.kind, Some(Code::Known(TrainingType::Formal)));
+        assert_eq!(f.counts, Some(false));
+        assert_eq!(f.text, "Excel voor");
+        let address = f.address("/?year=2025".into());
+        assert_eq!(address, "/?year=2025&employer=e1&type=FORMAL&status=COMPLETED&counts=no&q=Excel%20voor&sort=title");
+        assert_eq!(query(address.split_once('?').unwrap().1), f);
+        assert_eq!(Filter::default().address("/".into()), "/");
+        assert_eq!(query("type=&counts=maybe&sort=sideways"), Filter::default(), "nonsense is left out");
+        assert_eq!(query("status=POSTPONED").address("/".into()), "/?status=POSTPONED", "codes outside the contract too");
+    }
+
+    #[test]
+    fn filters_search_and_order() {
+        let all = demo_trainings("a");
+        let titles = |f: &Filter| f.apply(&all).iter().map(|t| t.title.clone()).collect::<Vec<_>>();
+        assert_eq!(Filter::default().apply(&all).len(), all.len());
+        let excel = titles(&query("q=EXCEL"));
+        assert!(!excel.is_empty() && excel.iter().all(|t| t.to_lowercase().contains("excel")));
+        let by_provider = query("q=syntra").apply(&all);
+        assert!(!by_provider.is_empty() && by_provider.iter().all(|t| t.provider.as_ref().unwrap().name.contains("Syntra")));
+        let not_counted = query("counts=no").apply(&all);
+        assert!(!not_counted.is_empty() && not_counted.iter().all(|t| !t.counts_towards_right));
+        let reserved = query("status=RESERVED&type=FORMAL").apply(&all);
+        assert_eq!(reserved.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t-2026-next"]);
+        assert!(query("employer=e9").apply(&all).is_empty());
+        let by_title = titles(&query("sort=title"));
+        assert!(by_title.windows(2).all(|w| w[0].to_ascii_lowercase() <= w[1].to_ascii_lowercase()));
+    }
+
+    proptest! {
+        #[test]
+        fn every_order_keeps_the_same_trainings(sort in 0usize..4, counts in proptest::option::of(any::<bool>())) {
+            let all = demo_trainings("a");
+            let f = Filter { sort: Sort::ALL[sort], counts, ..Filter::default() };
+            let kept = f.apply(&all);
+            let mut ids: Vec<_> = kept.iter().map(|t| &t.id).collect();
+            ids.sort();
+            let mut expected: Vec<_> = all.iter().filter(|t| counts.is_none_or(|c| c == t.counts_towards_right)).map(|t| &t.id).collect();
+            expected.sort();
+            prop_assert_eq!(ids, expected);
+            let ordered = kept.windows(2).all(|w| match f.sort {
+                Sort::Newest => w[0].start_date >= w[1].start_date,
+                Sort::Oldest => w[0].start_date <= w[1].start_date,
+                Sort::Longest => w[0].duration_minutes >= w[1].duration_minutes,
+                Sort::Title => w[0].title.to_ascii_lowercase() <= w[1].title.to_ascii_lowercase(),
+            });
+            prop_assert!(ordered);
+            prop_assert_eq!(total_minutes(&kept), kept.iter().map(|t| t.duration_minutes).sum::<u32>());
+        }
+    }
+}
