@@ -108,16 +108,14 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     // trainings again; either way focus on the list's heading
     Effect::new(move |before: Option<(Option<i32>, Filter)>| {
         let now = (year_of("history-year"), filter.get());
-        if let Some((year, f)) = &before {
-            if *year != now.0 {
+        if let Some(before) = before.filter(|b| *b != now) {
+            if before.0 != now.0 {
                 state.set(State { year: now.0, shown: STEP, ..State::default() });
                 load.run(());
-            } else if *f != now.1 {
+            } else {
                 state.update(|s| s.shown = STEP);
             }
-            if *before.as_ref().unwrap() != now {
-                focus::focus("history-title");
-            }
+            focus::focus("history-title");
         }
         now
     });
