@@ -11,6 +11,7 @@ after(async () => { await ctx?.close(); });
 const ROUTES = [
   ['dashboard', 'a', '/'],
   ['dashboard-broken-data', 'd', '/'],
+  ['dashboard-two-employers', 'g', '/'],
   ['carry-over', 'b', '/carry-over'],
   ['carry-over-broken-data', 'd', '/carry-over'],
   ['profile', 'b', '/profile'],

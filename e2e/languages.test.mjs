@@ -80,7 +80,7 @@ function dataStrings() {
     if (typeof v === 'string') found.add(v);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  for (const persona of ['a', 'b', 'c', 'd', 'e']) {
+  for (const persona of ['a', 'b', 'c', 'd', 'e', 'g', 'h']) {
     const dir = `demo/fixtures/${persona}`;
     for (const f of readdirSync(dir)) walk(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
   }
@@ -102,7 +102,7 @@ const screenTexts = (page) => page.evaluate(() => {
 // Words that are rightly the same in English and that language (see SAME_AS_ENGLISH in src/i18n).
 const SAME = { nl: /^(Status|\d+ min)$/, fr: /^(Dates|Type)$/, de: /^(Status|Formal|Name)$/ };
 const RAW_CODE = /\b(?:[A-Z]{2,}_)+[A-Z]{2,}\b|\b(?:COMPLETED|RESERVED|UNSUITABLE|FORMAL|INFORMAL|DAYS|HOURS|STATUTORY|COMPANY|EMPLOYER|PROVIDER|GOVERNMENT|PUBLIC|SELF|OTHER|RESIGNATION)\b/;
-const PAGES = [['a', '/'], ['b', '/'], ['c', '/'], ['e', '/'], ['b', '/carry-over'], ['b', '/profile'], ['d', '/profile'], ['a', '/trainings/t-2024-0004'], ['c', '/trainings/c-1'], ['a', '/no/such/page']];
+const PAGES = [['a', '/'], ['b', '/'], ['c', '/'], ['e', '/'], ['g', '/'], ['h', '/carry-over'], ['b', '/carry-over'], ['b', '/profile'], ['d', '/profile'], ['a', '/trainings/t-2024-0004'], ['c', '/trainings/c-1'], ['a', '/no/such/page']];
 
 test('every page in every language: no English left over, no raw code, no placeholder', async () => {
   const data = dataStrings();

@@ -24,7 +24,7 @@ use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::Training
 pub fn App() -> impl IntoView {
     Speaking::provide();
     let url = config_url();
-    let text = text_resource(Client::new(String::new(), None), url.clone());
+    let text = text_resource(Client::new(String::new(), None), url.clone(), false);
     // a memo, so the app below is built once per distinct config, never again for the same one
     let config = Memo::new(move |_| {
         text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
@@ -46,12 +46,11 @@ pub fn App() -> impl IntoView {
         {move || matches!(config.get(), Some(Ok(_))).then(|| view! { <SiteNav /> })}
         <main id="main" class="page" tabindex="-1">
             {move || match config.get() {
-                None => view! { <p class="boot" role="status">{tr(|t| t.loading_app)}</p> }.into_any(),
                 Some(Ok(cfg)) => {
                     let default_language = cfg.default_language.and_then(|l| l.known().copied());
                     view! { <Shell client=Client::new(cfg.api_base_url, None) default_language /> }.into_any()
                 }
-                Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
+                other => view! { <div inner_html=move || not_started(other.clone())></div> }.into_any(),
             }}
         </main>
         </Router>
@@ -89,13 +88,19 @@ fn FocusOnNavigation() -> impl IntoView {
     focus::on_change(Box::new(move || path.get()), "main");
 }
 
-#[component]
-fn ConfigProblem(error: ConfigError) -> impl IntoView {
-    let panel = move || {
-        let t = texts();
-        let mut html = Html::new();
-        html.el("h1", &[], t.config_title).el("p", &[("class", "config-error")], &config_error(t, &error));
-        html.el("p", &[], t.config_help).finish()
+/// Before the app starts: its configuration being read, or what is wrong with it (markup, see
+/// `markup`). Read in a reactive closure, so it follows the language.
+fn not_started(config: Option<Result<config::Config, ConfigError>>) -> String {
+    let t = texts();
+    let mut html = Html::new();
+    match config {
+        Some(Err(error)) => html
+            .open("div", &[("class", "panel panel-error"), ("role", "alert")])
+            .el("h1", &[], t.config_title)
+            .el("p", &[("class", "config-error")], &config_error(t, &error))
+            .el("p", &[], t.config_help)
+            .close("div"),
+        _ => html.el("p", &[("class", "boot"), ("role", "status")], t.loading_app),
     };
-    view! { <div class="panel panel-error" role="alert" inner_html=panel></div> }
+    html.finish()
 }

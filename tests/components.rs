@@ -8,11 +8,12 @@ use training_account::api::client::resolve;
 use training_account::api::dto::{Attendance, CarryOver, Entitlements, Unit};
 use training_account::api::json::parse;
 use training_account::api::ApiError;
-use training_account::components::figure_card::figure_cards;
+use training_account::components::figure_card::cards_into;
 use training_account::components::language::{texts, LanguageSwitcher, Speaking};
 use training_account::components::loaded::{loaded, Remote};
 use training_account::domain::cards;
 use training_account::i18n::{self, Language, Texts};
+use training_account::markup::Html;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -37,6 +38,13 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::Htm
 
 fn en() -> &'static Texts {
     i18n::texts(Language::En)
+}
+
+/// The cards as the pages write them: markup in an element.
+fn figure_cards(t: &Texts, prefer: Option<Unit>, cards: Vec<cards::Card>) -> impl IntoView {
+    let mut html = Html::new();
+    cards_into(&mut html, t, prefer, cards);
+    view! { <div inner_html=html.finish()></div> }
 }
 
 fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {

@@ -12,13 +12,15 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-const PERSONAS: [(&str, &str); 6] = [
+const PERSONAS: [(&str, &str); 8] = [
     ("a", "An Peeters: full-time, statutory 5 days, long history"),
     ("b", "Sofie Dubois: 4/5 in joint committee 200, two employers, one ended with a forfeited balance"),
     ("c", "Lukas Schmidt: new hire in 2026, pro rata, counted in hours"),
     ("d", "Broken data: figures that break the rules and failing resources"),
     ("e", "Marc Janssens: training credit that lapses on 31 March 2027, archive data to keep"),
-    ("f", "Els Wouters: a long history of 5,000 trainings since 2012"),
+    ("f", "Els Wouters: a long history of 5,000 trainings since 2012 (made up, so they do not match her totals)"),
+    ("g", "Nadia El Amrani: two part-time jobs at once, one counted in days, the other in hours"),
+    ("h", "Tom Claes: two jobs in days and hours without hours per day, and a training missing from the list"),
 ];
 const DEFAULT_LIMIT: usize = 20;
 

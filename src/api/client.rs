@@ -116,9 +116,19 @@ impl Client {
         Ok(Page { body, next_url, raw })
     }
 
-    /// Every page of the history of one year or all, following the `next` links to the end.
-    pub async fn all_trainings(&self, year: Option<i32>) -> Result<Vec<Page>, ApiError> {
-        let mut path = resources::trainings(resources::MAX_PAGE_SIZE, year);
+    /// A resource's body; with `every_page`, every page from `path` on as one `TrainingPages`
+    /// document. One function for both, so every resource shares one fetching code path.
+    pub async fn document(&self, path: &str, every_page: bool) -> Result<String, ApiError> {
+        if !every_page {
+            return self.get_text(path).await.map(|(body, _)| body);
+        }
+        let pages: Vec<String> = self.every_page(path.into()).await?.into_iter().map(|p| p.raw).collect();
+        Ok(format!("{{\"pages\":[{}]}}", pages.join(",")))
+    }
+
+    /// Every page of the history from the first page's `path` on, following the `next` links to
+    /// the end.
+    async fn every_page(&self, mut path: String) -> Result<Vec<Page>, ApiError> {
         let mut pages = Vec::new();
         loop {
             let page = self.trainings(&path).await?;
@@ -147,7 +157,8 @@ impl Client {
             let (attendance, _) = self.get_text(&resources::attendance(year).path).await?;
             by_year.push((year, entitlements, attendance));
         }
-        let training_pages = self.all_trainings(None).await?.into_iter().map(|p| p.raw).collect();
+        let first = resources::whole_history().path;
+        let training_pages = self.every_page(first).await?.into_iter().map(|p| p.raw).collect();
         Ok(Everything { me, carry_over, years: by_year, training_pages })
     }
 }

@@ -3,18 +3,20 @@
 
 use std::marker::PhantomData;
 
-use super::dto::{Attendance, CarryOver, Entitlements, Me, Training};
+use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPages};
 use super::json::{parse, FromJson};
 use super::ApiError;
 
 pub struct Resource<T> {
     pub path: String,
+    /// Whether `path` is a first page whose `next` links are followed to the end.
+    pub every_page: bool,
     kind: PhantomData<fn() -> T>,
 }
 
 impl<T: FromJson> Resource<T> {
     fn at(path: String) -> Resource<T> {
-        Resource { path, kind: PhantomData }
+        Resource { path, every_page: false, kind: PhantomData }
     }
 
     /// A response body as the contract type; anything else is malformed data.
@@ -57,6 +59,11 @@ pub fn carry_over() -> Resource<CarryOver> {
 
 pub fn training(id: &str) -> Resource<Training> {
     Resource::at(format!("v1/me/trainings/{}", encode(id)))
+}
+
+/// Every training on record, all pages.
+pub fn whole_history() -> Resource<TrainingPages> {
+    Resource { every_page: true, ..Resource::at(trainings(MAX_PAGE_SIZE, None)) }
 }
 
 /// Trainings a history page asks for.

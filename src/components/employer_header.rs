@@ -8,7 +8,7 @@ use crate::markup::Html;
 
 /// The header as escaped HTML (see `markup`), with `note` under it when there is one. `t` comes
 /// from the caller's reactive closure, which runs again when the language changes.
-pub fn employer_header_html(t: &Texts, employer: &Employer, note: Option<&str>) -> String {
+pub fn employer_header_into(html: &mut Html, t: &Texts, employer: &Employer, note: Option<&str>) {
     let job = &employer.employment;
     let enterprise = enterprise_number_formatted(&employer.enterprise_number);
     let valid = enterprise_number_is_valid(&employer.enterprise_number);
@@ -24,12 +24,10 @@ pub fn employer_header_html(t: &Texts, employer: &Employer, note: Option<&str>) 
             &number(t, job.work_regime.full_time_weekly_hours),
         ],
     );
-    let mut html = Html::new();
-    html.open("header", &[("class", "employer-header")]).el("h2", &[("translate", "no")], &employer.name).open("p", &[("class", "muted")]).el(
-        "span",
-        &[],
-        &fill(t.enterprise_number, &[&enterprise]),
-    );
+    html.open("header", &[("class", "employer-header")])
+        .el("h2", &[("translate", "no")], &employer.name)
+        .open("p", &[("class", "muted")])
+        .el("span", &[], &fill(t.enterprise_number, &[&enterprise]));
     if !valid {
         html.text(" ").el("strong", &[("class", "flag")], t.invalid_number);
     }
@@ -37,5 +35,4 @@ pub fn employer_header_html(t: &Texts, employer: &Employer, note: Option<&str>) 
     if let Some(note) = note {
         html.el("p", &[], note);
     }
-    html.finish()
 }

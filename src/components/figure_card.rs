@@ -1,25 +1,20 @@
 //! One figure card: every card on the dashboard is rendered by this view from a `cards::Card`,
 //! as one string of escaped HTML (see `markup`): a card never changes once shown.
 
-use leptos::prelude::*;
-
 use crate::api::dto::Unit;
 use crate::components::breakdown::rows_into;
 use crate::domain::cards::{Card, Usage};
 use crate::i18n::{fill, Texts};
 use crate::markup::Html;
 
-/// Cards side by side in the grid of their parent (the wrapper takes no room of its own). `t`
-/// and `prefer` (the unit the person prefers) come from the caller's reactive closure, which runs
-/// again when either changes. One view type for every card of the page.
-pub fn figure_cards(t: &Texts, prefer: Option<Unit>, cards: Vec<Card>) -> impl IntoView {
-    let mut html = Html::new();
+/// Cards side by side in the grid of their parent. `t` and `prefer` (the unit the person
+/// prefers) come from the caller's reactive closure, which runs again when either changes.
+pub fn cards_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, cards: Vec<Card>) {
     for card in cards {
         html.open("section", &[("class", "card"), ("data-testid", card.id)]);
-        card_into(&mut html, t, prefer, card);
+        card_into(html, t, prefer, card);
         html.close("section");
     }
-    view! { <div class="card-group" inner_html=html.finish()></div> }
 }
 
 /// The card's content, for a page that writes a card into its own markup.

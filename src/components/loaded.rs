@@ -10,8 +10,10 @@ use crate::api::client::Client;
 use crate::api::json::FromJson;
 use crate::api::resources::Resource;
 use crate::api::ApiError;
-use crate::components::language::{texts, tr};
+use crate::components::language::texts;
 use crate::i18n::{api_error, fill, Texts};
+use crate::markup::Html;
+use wasm_bindgen::JsCast;
 
 /// The name of a part of a page in its error message: `|t| t.what_profile`.
 pub type What = fn(&Texts) -> &'static str;
@@ -33,7 +35,7 @@ impl<T> Copy for Remote<T> {}
 
 impl<T: FromJson> Remote<T> {
     pub fn new(resource: Resource<T>) -> Remote<T> {
-        Remote::from_text(text_resource(expect_context::<Client>(), resource.path))
+        Remote::from_text(text_resource(expect_context::<Client>(), resource.path, resource.every_page))
     }
 
     /// Any source of response bodies, e.g. a stub in tests.
@@ -52,10 +54,10 @@ impl<T: FromJson> Remote<T> {
 }
 
 /// The one fetching resource of the app: response bodies as text.
-pub fn text_resource(client: Client, path: String) -> LocalResource<Result<String, ApiError>> {
+pub fn text_resource(client: Client, path: String, every_page: bool) -> LocalResource<Result<String, ApiError>> {
     LocalResource::new(move || {
         let (client, path) = (client.clone(), path.clone());
-        async move { client.get_text(&path).await.map(|(body, _)| body) }
+        async move { client.document(&path, every_page).await }
     })
 }
 
@@ -78,30 +80,42 @@ where
 type StateFn = Box<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sync>;
 
 fn state_view(state: StateFn, what: What, placeholder: &'static str, retry: Callback<()>) -> impl IntoView {
-    move || match state() {
-        None => view! { <Placeholder class=placeholder /> }.into_any(),
-        Some(Ok(view)) => view,
-        Some(Err(error)) => view! { <ErrorPanel t=texts() what error retry /> }.into_any(),
+    move || {
+        // loading and failing are markup in one view type; its wrapper takes no room of its own
+        let t = texts();
+        let mut html = Html::new();
+        match state() {
+            Some(Ok(view)) => return view,
+            None => placeholder_into(&mut html, t, placeholder),
+            Some(Err(error)) => error_into(&mut html, t, what, &error, "1"),
+        }
+        let on_click = move |ev: leptos::ev::MouseEvent| {
+            if retry_of(&ev).is_some() {
+                retry.run(());
+            }
+        };
+        view! { <div class="card-group" on:click=on_click inner_html=html.finish()></div> }.into_any()
     }
 }
 
-#[component]
-pub fn Placeholder(class: &'static str) -> impl IntoView {
-    view! {
-        <div class=format!("placeholder {class}") role="status" aria-live="polite">
-            <span class="visually-hidden">{tr(|t| t.loading)}</span>
-        </div>
-    }
+/// A part of a page being loaded, at its final size, as markup (see `markup`).
+pub fn placeholder_into(html: &mut Html, t: &Texts, class: &str) {
+    html.open("div", &[("class", &format!("placeholder {class}")), ("role", "status"), ("aria-live", "polite")])
+        .el("span", &[("class", "visually-hidden")], t.loading)
+        .close("div");
 }
 
-/// `t` comes from the caller's reactive closure, which runs again when the language changes.
-#[component]
-pub fn ErrorPanel(t: &'static Texts, what: What, error: ApiError, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <div class="panel panel-error" role="alert">
-            <p class="panel-title">{fill(t.not_available, &[what(t)])}</p>
-            <p>{api_error(t, &error)}</p>
-            <button type="button" class="button-secondary" on:click=move |_| retry.run(())>{t.retry}</button>
-        </div>
-    }
+/// A part's error with a retry button; `retry` names the part for the click handler of a view
+/// with several (see `retry_of`).
+pub fn error_into(html: &mut Html, t: &Texts, what: What, error: &ApiError, retry: &str) {
+    html.open("div", &[("class", "panel panel-error"), ("role", "alert")])
+        .el("p", &[("class", "panel-title")], &fill(t.not_available, &[what(t)]))
+        .el("p", &[], &api_error(t, error))
+        .el("button", &[("type", "button"), ("class", "button-secondary"), ("data-retry", retry)], t.retry)
+        .close("div");
+}
+
+/// Which part's retry button a click was on.
+pub fn retry_of(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-retry")
 }

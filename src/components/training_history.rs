@@ -19,7 +19,7 @@ use crate::components::download::save;
 use crate::components::focus;
 use crate::components::history_filters::filters_html;
 use crate::components::language::{texts, tr};
-use crate::components::loaded::{ErrorPanel, Remote};
+use crate::components::loaded::{error_into, Remote};
 use crate::components::training_list::training_list_into;
 use crate::domain::export::history_csv;
 use crate::domain::format::{duration, number};
@@ -136,7 +136,9 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     // the list's buttons: "Show more", and the trainings that match as CSV for Excel
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = ev.target().and_then(|e| e.dyn_into::<web_sys::Element>().ok()) else { return };
-        if button.has_attribute("data-more") {
+        if button.has_attribute("data-retry") {
+            load.run(());
+        } else if button.has_attribute("data-more") {
             state.update(|s| s.shown += STEP);
         } else if button.has_attribute("data-csv") {
             let (t, me) = (texts(), untrack(|| me.get()).and_then(Result::ok));
@@ -205,8 +207,10 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
                 let disabled = if ready { "" } else { "disabled" };
                 html.el("button", &[("type", "button"), ("class", "button"), ("data-more", "1"), ("disabled", disabled)], &text);
             }
-            let failed = failed.map(|error| view! { <ErrorPanel t what=|t| t.history_title error retry=load /> });
-            view! { <div inner_html=html.finish() on:click=on_click></div> {failed} }
+            if let Some(error) = &failed {
+                error_into(&mut html, t, |t| t.history_title, error, "1");
+            }
+            view! { <div inner_html=html.finish() on:click=on_click></div> }
         })
     };
     view! {

@@ -82,6 +82,15 @@ pub fn hours_to_days(hours: Amount, hours_per_day: Amount) -> Option<Amount> {
     (hours_per_day.0 > 0).then(|| Amount(div_round(hours.0 * 100, hours_per_day.0)))
 }
 
+/// A duration in minutes as hours, or as days at the back end's rate (`None` without a rate).
+pub fn minutes_in(minutes: u64, unit: Unit, hours_per_day: Option<Amount>) -> Option<Amount> {
+    let m = i64::try_from(minutes).ok()?;
+    match unit {
+        Unit::Hours => Some(Amount(div_round(m * 100, 60))),
+        Unit::Days => hours_per_day.filter(|r| r.0 > 0).map(|r| Amount(div_round(m * 10_000, 60 * r.0))),
+    }
+}
+
 /// The same quantity in the other unit, when the unit is known and a positive rate was sent.
 pub fn in_other_unit(amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Option<(Amount, Unit)> {
     let rate = hours_per_day.filter(|r| r.0 > 0)?;
@@ -116,6 +125,15 @@ mod tests {
     }
 
     #[test]
+    fn minutes_in_either_unit() {
+        assert_eq!(minutes_in(912, Unit::Hours, None), Some(a(15.2)));
+        assert_eq!(minutes_in(912, Unit::Days, Some(a(7.6))), Some(a(2.0)));
+        assert_eq!(minutes_in(100, Unit::Days, Some(a(8.0))), Some(a(0.21)));
+        assert_eq!(minutes_in(60, Unit::Days, None), None);
+        assert_eq!(minutes_in(60, Unit::Days, Some(Amount::ZERO)), None);
+    }
+
+    #[test]
     fn pro_rata_matches_the_law_examples() {
         assert_eq!(pro_rata(a(5.0), 0.8, 10.0), a(3.33));
         assert_eq!(pro_rata(a(4.0), 0.8, 12.0), a(3.2));
@@ -143,6 +161,15 @@ mod tests {
         fn pro_rata_never_exceeds_the_full_time_value(ft in 0i64..5_000, f in 0.0f64..=1.0, m in 0u8..=12) {
             let v = pro_rata(Amount(ft), f, f64::from(m));
             prop_assert!(v.0 >= 0 && v.0 <= ft);
+        }
+
+        #[test]
+        fn minutes_agree_with_hours_then_days(m in 0u64..1_000_000, r in 1i64..2_400) {
+            let rate = Amount(r);
+            let direct = minutes_in(m, Unit::Days, Some(rate)).unwrap();
+            let via_hours = hours_to_days(minutes_in(m, Unit::Hours, None).unwrap(), rate).unwrap();
+            // rounding to hours first is off by at most half a hundredth of an hour, in days
+            prop_assert!((direct.0 - via_hours.0).abs() <= 1 + 50 / r);
         }
 
         #[test]

@@ -66,6 +66,8 @@ pub enum Finding {
     CarryChain { year: i32, carried_in: Amount, previous_out: Amount },
     /// `creditBalance` is not what the running year leaves.
     CreditBalance { stated: Amount, computed: Amount },
+    /// The trainings listed for a year do not add up to the year's `attended` (see `listed_totals`).
+    Listed { year: i32, listed: Amount, stated: Amount },
 }
 
 impl Finding {
@@ -83,6 +85,7 @@ impl Finding {
                 fill(t.f_chain, &[&year.to_string(), &q(carried_in), &(year - 1).to_string(), &q(previous_out)])
             }
             Finding::CreditBalance { stated, computed } => fill(t.f_credit, &[&q(stated), &q(computed)]),
+            Finding::Listed { year, listed, stated } => fill(t.f_listed, &[&year.to_string(), &q(listed), &q(stated)]),
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod amount;
 pub mod cards;
 pub mod chart;
+pub mod combined;
 pub mod export;
 pub mod figures;
 pub mod format;
@@ -11,6 +12,7 @@ pub mod history_filter;
 pub mod ids;
 pub mod labels;
 pub mod ledger_table;
+pub mod listed_totals;
 pub mod notices;
 pub mod profile;
 pub mod training_details;

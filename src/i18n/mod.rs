@@ -65,11 +65,11 @@ texts! {
     forfeited_on, usable_until, no_expiry, reference_period, overdrawn, carried_in_note,
     findings_title, problem_title, usage_summary, usage_used, usage_left, usage_available,
     // ledger rules the back end's figures break
-    f_individual, f_total, f_attended, f_carried_out, f_chain, f_credit,
+    f_individual, f_total, f_attended, f_carried_out, f_chain, f_credit, f_listed, listed_wait, listed_failed,
     // impossible values
     why_negative, why_not_number, why_hours_per_day, why_regime, why_months, why_period, out_of_range,
     // employer
-    enterprise_number, invalid_number, employed_between, employed_since, regime,
+    all_employers, employers, combined_caption, total, combined_apart, enterprise_number, invalid_number, employed_between, employed_since, regime,
     // history
     history_title, showing_of, showing, no_training, no_training_in, history_years, all_years, show_more_n, show_more, does_not_count,
     // one training

@@ -1,10 +1,11 @@
 //! The carry-over ledger of each employer over its reference period: the credit and when it
-//! lapses, a chart and a table year by year, and the rules its figures break.
+//! lapses, a chart and a table year by year, and the rules its figures break, among them
+//! whether the trainings listed add up to each year's attended total.
 
 use leptos::prelude::*;
 
-use crate::api::dto::{CarryOver, LedgerItem, Me};
-use crate::api::resources;
+use crate::api::dto::{CarryOver, LedgerItem, Me, Training, TrainingPages};
+use crate::api::{resources, ApiError};
 use crate::components::clock::this_year;
 use crate::components::data_table::table_into;
 use crate::components::figure_card::card_into;
@@ -14,7 +15,7 @@ use crate::components::loaded::{loaded, Remote};
 use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
 use crate::domain::figures::Ledger;
 use crate::domain::profile::employer_name;
-use crate::domain::{cards, chart, ledger_table};
+use crate::domain::{cards, chart, ledger_table, listed_totals};
 use crate::i18n::{fill, Texts};
 use crate::markup::Html;
 
@@ -23,6 +24,8 @@ pub fn CarryOverPage() -> impl IntoView {
     let me = expect_context::<Remote<Me>>();
     let units = expect_context::<UnitChoice>();
     let ledger = Remote::new(resources::carry_over());
+    // every training on record, for the check of the attended totals
+    let listed = Remote::new(resources::whole_history());
     view! {
         <h1>{tr(|t| t.what_ledger)}</h1>
         <p class="lead">{tr(|t| t.ledger_intro)}</p>
@@ -36,16 +39,25 @@ pub fn CarryOverPage() -> impl IntoView {
                 .collect();
             // never changes once shown, but for the unit and the language: one string (see markup)
             let t = texts();
+            let listed = listed.get().map(|r| r.map(|d: TrainingPages| d.pages.into_iter().flat_map(|p| p.items).collect::<Vec<_>>()));
+            let html = page(t, units.get(), &c.items, &names, listed.as_ref().map(|r| r.as_deref()));
             view! {
                 <UnitSwitcher t />
-                <div inner_html=page(t, units.get(), &c.items, &names)></div>
+                <div inner_html=html></div>
             }
         })}
     }
 }
 
-/// Each employer's credit, chart and table, then the check of every employer's figures.
-fn page(t: &Texts, prefer: Option<crate::api::dto::Unit>, items: &[LedgerItem], names: &[String]) -> String {
+/// Each employer's credit, chart and table, then the check of every employer's figures (with the
+/// trainings listed, `None` while they load).
+fn page(
+    t: &Texts,
+    prefer: Option<crate::api::dto::Unit>,
+    items: &[LedgerItem],
+    names: &[String],
+    listed: Option<Result<&[Training], &ApiError>>,
+) -> String {
     let mut html = Html::new();
     if items.is_empty() {
         html.el("p", &[], t.no_ledger);
@@ -55,7 +67,12 @@ fn page(t: &Texts, prefer: Option<crate::api::dto::Unit>, items: &[LedgerItem], 
     check.open("section", &[("class", "check"), ("data-testid", "check")]).el("h2", &[], t.check_title);
     for (item, name) in items.iter().zip(names) {
         let mut credit = cards::ledger(t, this_year(), std::slice::from_ref(item), &item.employer_id, true).remove(0);
-        let findings = std::mem::take(&mut credit.findings);
+        let mut findings = std::mem::take(&mut credit.findings);
+        let ledger = Ledger::from_item(item).ok();
+        if let (Some(l), Some(Ok(trainings))) = (&ledger, listed) {
+            findings
+                .extend(listed_totals::compare(l, &item.employer_id, trainings).iter().map(|f| f.describe(t, &l.unit)));
+        }
         if findings.is_empty() {
             check.el("p", &[], &fill(t.check_ok, &[name]));
         } else {
@@ -72,7 +89,7 @@ fn page(t: &Texts, prefer: Option<crate::api::dto::Unit>, items: &[LedgerItem], 
             .open("section", &[("class", "card"), ("data-testid", credit.id)]);
         card_into(&mut html, t, prefer, credit);
         html.close("section").close("div");
-        if let Ok(l) = Ledger::from_item(item) {
+        if let Some(l) = ledger {
             let (rows, unit) = ledger_table::rows_in(&l, prefer);
             let unit = ledger_table::unit_name(t, &unit);
             chart_into(&mut html, t, &chart::layout(&rows), &fill(t.chart_label, &[unit]));
@@ -81,5 +98,10 @@ fn page(t: &Texts, prefer: Option<crate::api::dto::Unit>, items: &[LedgerItem], 
         }
         html.close("section");
     }
+    match listed {
+        None => check.el("p", &[("class", "muted"), ("role", "status")], t.listed_wait),
+        Some(Err(_)) => check.el("p", &[("class", "muted")], t.listed_failed),
+        Some(Ok(_)) => &mut check,
+    };
     html.finish() + &check.close("section").finish()
 }

@@ -1,27 +1,33 @@
-//! One year's figures for each employer (this year, or `?year=` from the address), with the
-//! training history under them.
+//! One year's figures (this year, or `?year=` from the address) for all employers, together
+//! where their units allow, and each on its own, or for one (`?employer=`, which also filters
+//! the training history under them).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 
-use crate::api::dto::{Attendance, CarryOver, Date, Entitlements, Me};
+use crate::api::dto::{CarryOver, Date, Me, Unit};
 use crate::api::resources;
+use crate::api::ApiError;
 use crate::components::address::year_in;
 use crate::components::choices::choices_into;
 use crate::components::clock::this_year;
-use crate::components::employer_header::employer_header_html;
-use crate::components::figure_card::figure_cards;
+use crate::components::data_table::table_into;
+use crate::components::employer_header::employer_header_into;
+use crate::components::figure_card::cards_into;
 use crate::components::focus;
 use crate::components::keep_a_copy::KeepACopy;
 use crate::components::language::{text_of, texts};
-use crate::components::loaded::{loaded, Remote};
+use crate::components::loaded::{error_into, loaded, placeholder_into, retry_of, Remote, What};
 use crate::components::notices::notices_into;
 use crate::components::training_history::TrainingHistory;
 use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
+use crate::domain::combined::combined;
 use crate::domain::format::date;
+use crate::domain::history_filter::Filter;
 use crate::domain::ids::ssin_masked;
 use crate::domain::{cards, years};
-use crate::i18n::fill;
+use crate::i18n::{fill, Texts};
 use crate::markup::Html;
 
 #[component]
@@ -37,7 +43,7 @@ pub fn Dashboard() -> impl IntoView {
         let year = year();
         view! {
             <h1>{text_of(Box::new(move |t| fill(t.dashboard_title, &[&year.to_string()])))}</h1>
-            {year_figures(me, ledger, this_year, year)}
+            {year_figures(me, ledger, query, this_year, year)}
         }
     };
     view! {
@@ -48,19 +54,34 @@ pub fn Dashboard() -> impl IntoView {
 }
 
 /// The year's figures: the year's own resources start at once, each shows its own state.
-fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year: i32) -> impl IntoView {
+fn year_figures(
+    me: Remote<Me>,
+    ledger: Remote<CarryOver>,
+    query: Memo<ParamsMap>,
+    this_year: i32,
+    year: i32,
+) -> impl IntoView {
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
     let units = expect_context::<UnitChoice>();
     let employers = move |me: Me| {
         let t = texts();
+        // one employer from the address, when it is one of the person's
+        let only = query.read().get("employer").filter(|id| me.employers.iter().any(|e| e.id == *id));
+        let link = |employer: Option<&str>, year: i32| {
+            Filter { employer: employer.map(Into::into), ..Filter::default() }.address(years::address(Some(year), None))
+        };
         let as_of = me.as_of.as_deref().and_then(|s| s.get(0..10)).and_then(Date::parse);
         // read here, so the notices follow the ledger when it arrives after the profile
         let ledger_items = ledger.get().and_then(Result::ok).map(|l| l.items).unwrap_or_default();
         // who, the notices and the years: one string (see markup)
         let mut head = Html::new();
         head.open("p", &[("class", "person")]);
-        head.el("span", &[("class", "person-name"), ("translate", "no")], &format!("{} {}", me.given_name, me.family_name));
+        head.el(
+            "span",
+            &[("class", "person-name"), ("translate", "no")],
+            &format!("{} {}", me.given_name, me.family_name),
+        );
         head.open("span", &[("class", "muted")]).text(" · ").text(t.ssin).text(" ");
         head.el("span", &[("class", "nowrap")], &ssin_masked(&me.ssin)).close("span");
         if let Some(d) = as_of {
@@ -70,41 +91,102 @@ fn year_figures(me: Remote<Me>, ledger: Remote<CarryOver>, this_year: i32, year:
         notices_into(&mut head, t, &me, &ledger_items);
         let choices: Vec<_> = years::on_record(&me.sources, this_year, year)
             .into_iter()
-            .map(|y| (years::address(Some(y), None), y.to_string(), y == year))
+            .map(|y| (link(only.as_deref(), y), y.to_string(), y == year))
             .collect();
         choices_into(&mut head, t.years, &choices);
+        // all employers or one, when there is more than one
+        if me.employers.len() > 1 {
+            let mut choices = vec![(link(None, year), t.all_employers.to_string(), only.is_none())];
+            for e in &me.employers {
+                choices.push((link(Some(&e.id), year), e.name.clone(), only.as_ref() == Some(&e.id)));
+            }
+            choices_into(&mut head, t.employers, &choices);
+        }
+        // the figures of the year: each part shows its own state, all of them one string (see
+        // markup) rebuilt as each resource arrives; a part's retry button says which resource
+        let employers = me.employers;
+        let figures = move || {
+            let (t, prefer) = (texts(), units.get());
+            let (e, a, l) = (entitlements.get(), attendance.get(), ledger.get());
+            let mut html = Html::new();
+            if let (None, Some(Ok(e)), Some(Ok(a)), Some(Ok(l))) = (&only, &e, &a, &l) {
+                if let Some(c) = combined(t, year, prefer, &employers, &e.items, &a.items, &l.items) {
+                    let class = if c.apart.is_some() { "combined" } else { "combined with-sum" };
+                    html.open("section", &[("class", class), ("data-testid", "combined")]);
+                    table_into(&mut html, &c.caption, &c.head, &c.rows);
+                    if let Some(apart) = c.apart {
+                        html.el("p", &[("class", "muted")], apart);
+                    }
+                    html.close("section");
+                }
+            }
+            for employer in employers.iter().filter(|e| only.as_ref().is_none_or(|o| *o == e.id)) {
+                let id = &employer.id;
+                let past = cards::past_employment(t, &employer.employment, year);
+                html.open("section", &[("class", "employer"), ("aria-label", &employer.name)]);
+                employer_header_into(&mut html, t, employer, past.as_deref());
+                html.open("div", &[("class", "cards")]);
+                if past.is_none() {
+                    part(
+                        &mut html,
+                        t,
+                        prefer,
+                        &e,
+                        |t| t.what_right,
+                        "right",
+                        |e| vec![cards::entitled(t, year, &e.items, id)],
+                    );
+                    part(
+                        &mut html,
+                        t,
+                        prefer,
+                        &a,
+                        |t| t.what_attended,
+                        "attended",
+                        |a| vec![cards::attended(t, year, &a.items, id)],
+                    );
+                }
+                part(
+                    &mut html,
+                    t,
+                    prefer,
+                    &l,
+                    |t| t.what_ledger,
+                    "ledger",
+                    |l| cards::ledger(t, year, &l.items, id, past.is_some()),
+                );
+                html.close("div").close("section");
+            }
+            html.finish()
+        };
+        let retry = move |ev: leptos::ev::MouseEvent| match retry_of(&ev).as_deref() {
+            Some("right") => entitlements.refetch(),
+            Some("attended") => attendance.refetch(),
+            Some("ledger") => ledger.refetch(),
+            _ => {}
+        };
         view! {
             <div inner_html=head.finish()></div>
             <UnitSwitcher t />
-            {me.employers.into_iter().map(|employer| {
-                let (id1, id2, id3) = (employer.id.clone(), employer.id.clone(), employer.id.clone());
-                let name = employer.name.clone();
-                let past = cards::past_employment(t, &employer.employment, year);
-                let is_past = past.is_some();
-                let this_year = (!is_past).then(|| view! {
-                    {loaded(entitlements, |t| t.what_right, "placeholder-card", move |e: Entitlements| {
-                        let (t, prefer) = (texts(), units.get());
-                        figure_cards(t, prefer, vec![cards::entitled(t, year, &e.items, &id1)])
-                    })}
-                    {loaded(attendance, |t| t.what_attended, "placeholder-card", move |a: Attendance| {
-                        let (t, prefer) = (texts(), units.get());
-                        figure_cards(t, prefer, vec![cards::attended(t, year, &a.items, &id2)])
-                    })}
-                });
-                view! {
-                    <section class="employer" aria-label=name>
-                        <div inner_html=employer_header_html(t, &employer, past.as_deref())></div>
-                        <div class="cards">
-                            {this_year}
-                            {loaded(ledger, |t| t.what_ledger, "placeholder-card", move |l: CarryOver| {
-                                let (t, prefer) = (texts(), units.get());
-                                figure_cards(t, prefer, cards::ledger(t, year, &l.items, &id3, is_past))
-                            })}
-                        </div>
-                    </section>
-                }
-            }).collect_view()}
+            <div on:click=retry inner_html=figures></div>
         }
     };
     loaded(me, |t| t.what_profile, "placeholder-employer", employers)
+}
+
+/// One resource's cards, or its placeholder while it loads, or its error with a retry button.
+fn part<T>(
+    html: &mut Html,
+    t: &'static Texts,
+    prefer: Option<Unit>,
+    state: &Option<Result<T, ApiError>>,
+    what: What,
+    retry: &str,
+    cards: impl FnOnce(&T) -> Vec<cards::Card>,
+) {
+    match state {
+        None => placeholder_into(html, t, "placeholder-card"),
+        Some(Err(error)) => error_into(html, t, what, error, retry),
+        Some(Ok(value)) => cards_into(html, t, prefer, cards(value)),
+    }
 }

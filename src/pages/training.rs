@@ -5,12 +5,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::dto::{Me, Training};
 use crate::api::resources;
-use crate::components::breakdown::Breakdown;
+use crate::components::breakdown::rows_into;
 use crate::components::clock::today;
 use crate::components::language::{texts, tr};
 use crate::components::loaded::{loaded, Remote};
 use crate::domain::profile::employer_name;
 use crate::domain::training_details;
+use crate::markup::Html;
 
 #[component]
 pub fn TrainingDetail() -> impl IntoView {
@@ -26,10 +27,10 @@ pub fn TrainingDetail() -> impl IntoView {
                 let me = me.get().and_then(Result::ok);
                 let employer = employer_name(me.as_ref(), &training.employer_id);
                 let rows = training_details::rows(texts(), &training, employer, today());
-                view! {
-                    <h1>{training.title}</h1>
-                    <Breakdown class="details" rows />
-                }
+                let mut html = Html::new();
+                html.el("h1", &[], &training.title).open("dl", &[("class", "details")]);
+                rows_into(&mut html, &rows);
+                view! { <div inner_html=html.close("dl").finish()></div> }
             })
         }}
     }
