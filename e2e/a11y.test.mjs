@@ -126,6 +126,10 @@ test('keyboard only: skip link, another year, a training and back, history filte
   await tabTo((f) => /^Show more trainings/.test(f.text), '"Show more" button', 150);
   await page.keyboard.press('Enter');
   await page.getByText('Showing 22 of 22').waitFor();
+  // the button is gone with the list it was under: focus is on the first training it added
+  await page.waitForFunction(() => document.activeElement?.closest('.training-item'));
+  const hrefs = await page.locator('.training-item a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal((await focused()).href, hrefs[20], 'focus on the 21st training');
 
   // back up to the header, and switch the language there
   await tabTo((f) => f.text === 'Français', 'French button', 150, 'Shift+Tab');

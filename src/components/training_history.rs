@@ -139,7 +139,15 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
         if button.has_attribute("data-retry") {
             load.run(());
         } else if button.has_attribute("data-more") {
-            state.update(|s| s.shown += STEP);
+            let first_new = state.try_update(|s| {
+                s.shown += STEP;
+                s.shown - STEP + 1
+            });
+            // the button is made anew with the list: focus moves to the first training added
+            request_animation_frame(move || {
+                let link = format!(".training-item:nth-child({}) a", first_new.unwrap_or(1));
+                focus::focus_first(&link);
+            });
         } else if button.has_attribute("data-csv") {
             let (t, me) = (texts(), untrack(|| me.get()).and_then(Result::ok));
             let name = |id: &str| employer_name(me.as_ref(), id).unwrap_or(id).to_string();
