@@ -11,3 +11,5 @@ export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 trunk build --release "$@"
+# the widget for other sites: its own bundle, loaded without the app (see src/bin/widget.rs)
+trunk build widget.html --release --dist dist/widget --public-url /widget/

@@ -1,5 +1,6 @@
-// Trunk post-build hook: minify the wasm-bindgen JS glue (Trunk's own minifier fails on it) and
-// rewrite the subresource-integrity hashes that Trunk already put in index.html.
+// Trunk post-build hook: minify the wasm-bindgen JS glue (Trunk's own minifier fails on it),
+// rewrite the subresource-integrity hashes that Trunk already put in index.html, and write
+// embed.js (the widget's loader for other sites) with the names of this build's files.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -19,3 +20,12 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   console.log(`minified ${name}: ${source.length} -> ${code.length} bytes`);
 }
 writeFileSync(join(dir, 'index.html'), html);
+
+// the widget's build (widget.html, its files named widget-*) gets its loader for other sites
+const files = readdirSync(dir);
+if (files.some((f) => f.startsWith('widget-') && f.endsWith('_bg.wasm'))) {
+  const named = (end) => files.find((f) => f.endsWith(end));
+  const embed = readFileSync(new URL('./embed.js', import.meta.url), 'utf8')
+    .replace('__JS__', named('.js')).replace('__WASM__', named('_bg.wasm')).replace('__CSS__', named('.css'));
+  writeFileSync(join(dir, 'embed.js'), (await minify(embed, { compress: true, mangle: true })).code);
+}

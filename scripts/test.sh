@@ -9,6 +9,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 E2E_PORT=${E2E_PORT:-8097}
 export E2E_BASE_URL="http://127.0.0.1:$E2E_PORT"
+E2E_HOST_PORT=${E2E_HOST_PORT:-8098}
+export E2E_HOST_URL="http://127.0.0.1:$E2E_HOST_PORT"
 export E2E_SCREENSHOTS=${E2E_SCREENSHOTS:-$PWD/e2e/screenshots}
 
 step() { printf '\n== %s\n' "$*"; }
@@ -27,7 +29,7 @@ step "shipped size"
 bash scripts/size.sh
 
 step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL"
-./target/release/demo-backend --addr "127.0.0.1:$E2E_PORT" --dist dist &
+./target/release/demo-backend --addr "127.0.0.1:$E2E_PORT" --host-addr "127.0.0.1:$E2E_HOST_PORT" --dist dist &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "$E2E_BASE_URL/api/v1/me" >/dev/null && break; sleep 0.1; done

@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
                     let default_language = cfg.default_language.and_then(|l| l.known().copied());
                     view! { <Shell client=Client::new(cfg.api_base_url, None) default_language /> }.into_any()
                 }
-                other => view! { <div inner_html=move || not_started(other.clone())></div> }.into_any(),
+                other => view! { <div inner_html=move || not_started(&other)></div> }.into_any(),
             }}
         </main>
         </Router>
@@ -90,14 +90,14 @@ fn FocusOnNavigation() -> impl IntoView {
 
 /// Before the app starts: its configuration being read, or what is wrong with it (markup, see
 /// `markup`). Read in a reactive closure, so it follows the language.
-fn not_started(config: Option<Result<config::Config, ConfigError>>) -> String {
+fn not_started(config: &Option<Result<config::Config, ConfigError>>) -> String {
     let t = texts();
     let mut html = Html::new();
     match config {
         Some(Err(error)) => html
             .open("div", &[("class", "panel panel-error"), ("role", "alert")])
             .el("h1", &[], t.config_title)
-            .el("p", &[("class", "config-error")], &config_error(t, &error))
+            .el("p", &[("class", "config-error")], &config_error(t, error))
             .el("p", &[], t.config_help)
             .close("div"),
         _ => html.el("p", &[("class", "boot"), ("role", "status")], t.loading_app),

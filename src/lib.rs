@@ -13,3 +13,5 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -23,10 +23,15 @@ const PERSONAS: [(&str, &str); 8] = [
     ("h", "Tom Claes: two jobs in days and hours without hours per day, and a training missing from the list"),
 ];
 const DEFAULT_LIMIT: usize = 20;
+/// The demo intranet page (`--host-addr`); `{APP}` is the app's origin.
+const HOST_PAGE: &str = include_str!("../host.html");
 
 struct Demo {
     dist: PathBuf,
     fixtures: PathBuf,
+    /// The origin of the demo intranet page that embeds the widget (`--host-addr`), allowed as
+    /// the widget's parent in the config.json served here.
+    host: Option<String>,
 }
 
 /// An HTTP response before it is written.
@@ -237,7 +242,9 @@ impl Demo {
     fn static_file(&self, path: &str) -> Reply {
         let rel = path.trim_start_matches('/');
         let safe = !rel.split('/').any(|s| s == ".." || s.starts_with('.'));
-        let file = if rel.is_empty() { self.dist.join("index.html") } else { self.dist.join(rel) };
+        let file = self.dist.join(rel);
+        // a folder (`/`, `/widget/`) is its index.html
+        let file = if file.is_dir() { file.join("index.html") } else { file };
         let looks_like_route = !rel.rsplit('/').next().unwrap_or_default().contains('.');
         let file = match (safe, file.is_file(), looks_like_route) {
             (true, true, _) => file,
@@ -245,13 +252,30 @@ impl Demo {
             _ => return Reply::new(404, "text/plain", "Not found"),
         };
         match fs::read(&file) {
-            Ok(bytes) => Reply::new(200, content_type(&file), bytes).with("Cache-Control", "no-cache"),
+            // the widget's files are loaded by other sites' pages (embed.js): module scripts and
+            // wasm from another origin need CORS
+            Ok(bytes) => Reply::new(200, content_type(&file), self.with_parent(rel, bytes))
+                .with("Cache-Control", "no-cache")
+                .with("Access-Control-Allow-Origin", "*"),
             Err(_) => Reply::new(
                 404,
                 "text/plain",
                 format!("{} is missing: build the app first (trunk build)", file.display()),
             ),
         }
+    }
+
+    /// config.json with the demo intranet page allowed to embed the widget.
+    fn with_parent(&self, rel: &str, bytes: Vec<u8>) -> Vec<u8> {
+        let (Some(host), "config.json") = (&self.host, rel) else { return bytes };
+        let Ok(mut config) = serde_json::from_slice::<Value>(&bytes) else { return bytes };
+        config["embed"]["allowedParentOrigins"] = json!([host]);
+        config.to_string().into_bytes()
+    }
+
+    /// The demo intranet page, on its own origin: the widget in an iframe and by a script.
+    fn host_page(&self, app: &str) -> Reply {
+        Reply::new(200, "text/html; charset=utf-8", HOST_PAGE.replace("{APP}", app)).with("Cache-Control", "no-cache")
     }
 
     fn route(&self, method: &str, target: &str, cookies: &str) -> Reply {
@@ -278,8 +302,9 @@ impl Demo {
         }
     }
 
-    /// Reads one request (GET, HEAD or OPTIONS: no body) and answers it.
-    fn serve(&self, stream: TcpStream) -> std::io::Result<()> {
+    /// Reads one request (GET, HEAD or OPTIONS: no body) and answers it; on the host page's
+    /// listener (`app`: the app's origin), every path is the host page.
+    fn serve(&self, stream: TcpStream, app: Option<&str>) -> std::io::Result<()> {
         stream.set_read_timeout(Some(Duration::from_secs(10)))?;
         let mut reader = BufReader::new(stream.try_clone()?);
         let mut line = String::new();
@@ -299,7 +324,11 @@ impl Demo {
             }
         }
         let mut out = stream;
-        self.route(&method, &target, &cookies).write_to(&mut out, method == "HEAD")
+        let reply = match app {
+            Some(app) => self.host_page(app),
+            None => self.route(&method, &target, &cookies),
+        };
+        reply.write_to(&mut out, method == "HEAD")
     }
 }
 
@@ -354,19 +383,22 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut addr = "127.0.0.1:8080".to_string();
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut demo = Demo { dist: here.join("../dist"), fixtures: here.join("fixtures") };
+    let mut demo = Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: None };
+    let mut host_addr = None;
     while let Some(flag) = args.next() {
         let value = args.next().unwrap_or_default();
         match flag.as_str() {
             "--addr" => addr = value,
+            "--host-addr" => host_addr = Some(value),
             "--dist" => demo.dist = value.into(),
             "--fixtures" => demo.fixtures = value.into(),
             other => {
-                eprintln!("unknown option {other}; use --addr HOST:PORT --dist DIR --fixtures DIR");
+                eprintln!("unknown option {other}; use --addr HOST:PORT --host-addr HOST:PORT --dist DIR --fixtures DIR");
                 std::process::exit(2);
             }
         }
     }
+    demo.host = host_addr.as_ref().map(|h| format!("http://{h}"));
     let listener = match TcpListener::bind(&addr) {
         Ok(l) => l,
         Err(e) => {
@@ -375,13 +407,26 @@ fn main() {
         }
     };
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
-    // a thread a connection, so no slow client can hold up another
     let demo = Arc::new(demo);
+    if let Some(host_addr) = host_addr {
+        let host = TcpListener::bind(&host_addr).unwrap_or_else(|e| {
+            eprintln!("cannot listen on {host_addr}: {e}");
+            std::process::exit(1);
+        });
+        println!("demo intranet page with the widget on http://{host_addr}/");
+        let (demo, app) = (demo.clone(), format!("http://{addr}"));
+        std::thread::spawn(move || accept(host, demo, Some(app)));
+    }
+    accept(listener, demo, None);
+}
+
+/// A thread a connection, so no slow client can hold up another.
+fn accept(listener: TcpListener, demo: Arc<Demo>, app: Option<String>) {
     for stream in listener.incoming().flatten() {
-        let demo = demo.clone();
+        let (demo, app) = (demo.clone(), app.clone());
         std::thread::spawn(move || {
             // a client that went away is not the server's problem
-            let _ = demo.serve(stream);
+            let _ = demo.serve(stream, app.as_deref());
         });
     }
 }
@@ -392,7 +437,7 @@ mod tests {
 
     fn demo() -> Demo {
         let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        Demo { dist: here.join("../dist"), fixtures: here.join("fixtures") }
+        Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some("http://127.0.0.1:8081".into()) }
     }
 
     fn ids(a: &Answer) -> Vec<String> {
@@ -481,5 +526,17 @@ mod tests {
         assert_eq!(generated(5000), generated(5000));
         assert_eq!(generated(5000)[0]["startDate"], "2026-12-31");
         assert_eq!(generated(5000)[4999]["startDate"].as_str().unwrap()[..4], *"2012");
+    }
+
+    #[test]
+    fn the_widget_is_embedded_by_the_demo_intranet_page_only() {
+        let d = demo();
+        let config = br#"{"apiBaseUrl":"/api","embed":{"allowedParentOrigins":["https://intranet.example.be"]}}"#;
+        let served: Value = serde_json::from_slice(&d.with_parent("config.json", config.to_vec())).unwrap();
+        assert_eq!(served["embed"]["allowedParentOrigins"], json!(["http://127.0.0.1:8081"]));
+        assert_eq!(served["apiBaseUrl"], "/api");
+        assert_eq!(d.with_parent("main.css", b"x".to_vec()), b"x");
+        let page = String::from_utf8(d.host_page("http://127.0.0.1:8080").body).unwrap();
+        assert!(page.contains("src=\"http://127.0.0.1:8080/widget/embed.js\"") && !page.contains("{APP}"));
     }
 }

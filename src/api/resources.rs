@@ -3,7 +3,7 @@
 
 use std::marker::PhantomData;
 
-use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPages};
+use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage, TrainingPages};
 use super::json::{parse, FromJson};
 use super::ApiError;
 
@@ -64,6 +64,11 @@ pub fn training(id: &str) -> Resource<Training> {
 /// Every training on record, all pages.
 pub fn whole_history() -> Resource<TrainingPages> {
     Resource { every_page: true, ..Resource::at(trainings(MAX_PAGE_SIZE, None)) }
+}
+
+/// The newest trainings on record, the ones still to come among them.
+pub fn newest_trainings() -> Resource<TrainingPage> {
+    Resource::at(trainings(PAGE_SIZE, None))
 }
 
 /// Trainings a history page asks for.

@@ -27,13 +27,11 @@ pub struct Speaking {
 impl Speaking {
     pub fn provide() -> Speaking {
         let window = window();
-        let known = Known {
+        let speaking = Speaking::known(Known {
             saved: storage::load(STORAGE_KEY).and_then(|c| i18n::from_tag(&c)),
             link: window.location().search().ok().and_then(|q| i18n::in_query(&q)),
-            browser: window.navigator().languages().iter().filter_map(|l| l.as_string()).collect(),
             ..Known::default()
-        };
-        let speaking = Speaking { known: RwSignal::new(known) };
+        });
         // the page's own language, for screen readers, spell checkers and translation tools
         Effect::new(move || {
             let t = i18n::texts(speaking.current());
@@ -42,6 +40,18 @@ impl Speaking {
             }
             document().set_title(t.app_name);
         });
+        speaking
+    }
+
+    /// For a widget in another site's page: the language it was asked for, else the browser's;
+    /// it neither reads the site's storage nor changes the site's document.
+    pub fn for_widget(asked: Option<Language>) -> Speaking {
+        Speaking::known(Known { link: asked, ..Known::default() })
+    }
+
+    fn known(mut known: Known) -> Speaking {
+        known.browser = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+        let speaking = Speaking { known: RwSignal::new(known) };
         provide_context(speaking);
         speaking
     }

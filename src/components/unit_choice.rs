@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use crate::api::dto::{KnownCode, Unit};
-use crate::components::storage;
+use crate::components::{focus, storage};
 use crate::i18n::Texts;
+use crate::markup::Html;
 
 const STORAGE_KEY: &str = "training-account.unit";
 
@@ -31,22 +34,26 @@ impl UnitChoice {
     }
 }
 
-/// Two buttons, the chosen one pressed. `t` comes from the caller's reactive closure.
+/// Two buttons, the chosen one pressed; after a choice, focus stays on it (the buttons are made
+/// anew, as markup, see `markup`). `t` comes from the caller's reactive closure.
 #[component]
 pub fn UnitSwitcher(t: &'static Texts) -> impl IntoView {
     let choice = expect_context::<UnitChoice>();
-    let buttons = [(Unit::Days, t.in_days), (Unit::Hours, t.in_hours)].into_iter().map(|(unit, text)| {
-        let pressed = move || if choice.get() == Some(unit) { "true" } else { "false" };
-        view! {
-            <button type="button" aria-pressed=pressed on:click=move |_| choice.choose(unit)>
-                {text}
-            </button>
+    let buttons = move || {
+        let mut html = Html::new();
+        html.el("span", &[("aria-hidden", "true")], t.show_in);
+        for (unit, text) in [(Unit::Days, t.in_days), (Unit::Hours, t.in_hours)] {
+            let pressed = if choice.get() == Some(unit) { "true" } else { "false" };
+            html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-unit", unit.code())], text);
         }
-    });
-    view! {
-        <div class="units" role="group" aria-label=t.show_in>
-            <span aria-hidden="true">{t.show_in}</span>
-            {buttons.collect_view()}
-        </div>
-    }
+        html.finish()
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let code = ev.target().and_then(|e| e.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-unit"));
+        if let Some(unit) = code.and_then(|c| Unit::from_code(&c)) {
+            choice.choose(unit);
+            request_animation_frame(|| focus::focus_first(".units [aria-pressed=true]"));
+        }
+    };
+    view! { <div class="units" role="group" aria-label=t.show_in on:click=on_click inner_html=buttons></div> }
 }

@@ -57,7 +57,7 @@ fn titled(template: &str, year: i32) -> String {
 }
 
 impl Card {
-    fn new(id: &'static str, title: String) -> Card {
+    pub fn new(id: &'static str, title: String) -> Card {
         Card {
             id,
             title,

@@ -18,11 +18,19 @@ pub struct Combined {
 }
 
 /// A figure in `unit`: as it is, or converted with its own rate.
-fn in_unit(f: &Figure, unit: Unit) -> Option<Amount> {
+pub fn in_unit(f: &Figure, unit: Unit) -> Option<Amount> {
     if f.unit.known() == Some(&unit) {
         return Some(f.amount);
     }
     in_other_unit(f.amount, &f.unit, f.hours_per_day).filter(|c| c.1 == unit).map(|c| c.0)
+}
+
+/// The preferred unit, else any one unit that every figure can be put in; `None` when there is none.
+pub fn common_unit<'a>(figures: impl Iterator<Item = &'a Figure> + Clone, prefer: Option<Unit>) -> Option<Unit> {
+    [prefer, Some(Unit::Days), Some(Unit::Hours)]
+        .into_iter()
+        .flatten()
+        .find(|&u| figures.clone().all(|f| in_unit(f, u).is_some()))
 }
 
 /// The year's figures of every employer; `None` with fewer than two, whose own cards say it all.
@@ -56,12 +64,7 @@ pub fn combined(
             (e.name.as_str(), four, past)
         })
         .collect();
-    let every = || figures.iter().flat_map(|(_, four, _)| four.iter().flatten());
-    // the preferred unit, else any one unit that every figure can be put in
-    let unit = [prefer, Some(Unit::Days), Some(Unit::Hours)]
-        .into_iter()
-        .flatten()
-        .find(|&u| every().all(|f| in_unit(f, u).is_some()));
+    let unit = common_unit(figures.iter().flat_map(|(_, four, _)| four.iter().flatten()), prefer);
     let cell = |f: &Option<Figure>| match (f, unit) {
         (Some(f), Some(u)) => quantity(t, in_unit(f, u).unwrap_or(f.amount), &Code::Known(u)),
         (Some(f), None) => f.text(t, None).0,

@@ -16,6 +16,7 @@ pub mod listed_totals;
 pub mod notices;
 pub mod profile;
 pub mod training_details;
+pub mod widget;
 pub mod years;
 
 /// The demo personas' trainings, for the tests of this layer.

@@ -1,0 +1,155 @@
+//! The intranet widget: the card of `domain::widget` on another site's page, built as its own
+//! small bundle (`src/bin/widget.rs`, `dist/widget/`). In an iframe
+//! (`/widget/widget.html?lang=nl&theme=dark&accent=%23005ea5&size=compact&employer=e1`) it tells
+//! the page around it its height; mounted by `embed.js` it lives in a shadow root of the site's
+//! element. It reads the app's own `config.json`, one folder up.
+//! Either way it touches nothing of the site beyond its element, and talks by `postMessage` only
+//! with the origins in `embed.allowedParentOrigins`: its height to them, a bearer token from them.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::api::client::{config_url, resolve, Client};
+use crate::api::dto::{CarryOver, Me, TrainingPage};
+use crate::api::resources;
+use crate::components::clock::{this_year, today};
+use crate::components::figure_card::card_into;
+use crate::components::language::{texts, Speaking};
+use crate::components::loaded::{placeholder_into, text_resource, Remote};
+use crate::config::{self, AuthMode};
+use crate::domain::widget::{card, Look};
+use crate::i18n::api_error;
+use crate::markup::Html;
+
+/// What the card and the page around it say to each other (`{type, ...}` objects).
+const HEIGHT: &str = "training-account:height";
+const READY: &str = "training-account:ready";
+const TOKEN: &str = "training-account:token";
+
+/// In an iframe: the document is the card's own.
+pub fn in_frame() {
+    let query = window().location().search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
+    let look = Look::read(|key| params.as_ref()?.get(key));
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("style", &look.style());
+    }
+    let config = resolve("../config.json", &config_url()).unwrap_or_default();
+    leptos::mount::mount_to_body(move || widget(look, config, true));
+}
+
+/// From `embed.js`: the card in `target`, inside the shadow root of the site's element `host`
+/// (whose `data-` attributes say how it looks), the widget's files at `base`.
+pub fn in_element(target: web_sys::HtmlElement, host: web_sys::Element, base: String) {
+    let look = Look::read(|key| host.get_attribute(&format!("data-{key}")));
+    let config = resolve("../config.json", &base).unwrap_or_default();
+    leptos::mount::mount_to(target, move || widget(look, config, false)).forget();
+}
+
+fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
+    Speaking::for_widget(look.lang);
+    let text = text_resource(Client::new(String::new(), None), config_url.clone(), false);
+    let config = Memo::new(move |_| text.get().map(|r| r.ok().and_then(|t| config::parse(&t).ok())));
+    // in memory only, and only from the page around the card
+    let token = RwSignal::new(None::<String>);
+    if framed {
+        Effect::new(move || {
+            if let Some(Some(cfg)) = config.get() {
+                talk_to_parent(cfg.allowed_parent_origins, token);
+            }
+        });
+    }
+    let class = if look.compact { "widget compact" } else { "widget" };
+    let style = look.style();
+    // what stands in for the card until it can be shown: one markup view for all of them
+    let note = |html: String| view! { <div inner_html=html></div> }.into_any();
+    let body = move || {
+        let t = texts();
+        let mut html = Html::new();
+        match (config.get(), token.get()) {
+            (None, _) => placeholder_into(&mut html, t, "placeholder-card"),
+            (Some(None), _) => message(&mut html, t.config_title),
+            (Some(Some(cfg)), None) if cfg.auth == AuthMode::Bearer => message(&mut html, t.waiting_token),
+            (Some(Some(cfg)), token) => {
+                let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
+                let (client, employer) = (Client::new(api, token), look.employer.clone());
+                return view! { <WidgetCard client app=config_url.clone() employer /> }.into_any();
+            }
+        }
+        note(html.finish())
+    };
+    view! { <div class=class style=style lang=move || texts().lang.code()>{body}</div> }
+}
+
+fn message(html: &mut Html, text: &str) {
+    html.el("p", &[("class", "card"), ("role", "status")], text);
+}
+
+/// The card itself: its three resources, asked for once, and the link to the whole account.
+#[component]
+fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl IntoView {
+    provide_context(client);
+    let me = Remote::<Me>::new(resources::me());
+    let ledger = Remote::<CarryOver>::new(resources::carry_over());
+    let newest = Remote::<TrainingPage>::new(resources::newest_trainings());
+    // the app beside config.json, opened apart from the site's page and its history
+    let query = employer.as_ref().map(|e| format!("?employer={}", resources::encode(e))).unwrap_or_default();
+    let app = resolve(&format!("./{query}"), &app).unwrap_or_default();
+    let html = move || {
+        let t = texts();
+        let mut html = Html::new();
+        match (me.get(), ledger.get()) {
+            (Some(Ok(me)), Some(Ok(ledger))) => {
+                let newest = newest.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default();
+                let c = card(t, this_year(), today(), &me.employers, &ledger.items, &newest, employer.as_deref());
+                html.open("section", &[("class", "card"), ("data-testid", "widget")]);
+                card_into(&mut html, t, None, c);
+                html.el("a", &[("href", &app), ("target", "_blank"), ("rel", "noopener")], t.open_account);
+                html.close("section");
+            }
+            (Some(Err(e)), _) | (_, Some(Err(e))) => message(&mut html, &api_error(t, &e)),
+            _ => placeholder_into(&mut html, t, "placeholder-card"),
+        }
+        html.finish()
+    };
+    view! { <div inner_html=html></div> }
+}
+
+/// Tells the allowed parents the card's height whenever it changes, and takes a token from them.
+fn talk_to_parent(allowed: Vec<String>, token: RwSignal<Option<String>>) {
+    let Ok(Some(parent)) = window().parent() else { return };
+    let post = {
+        let (allowed, parent) = (allowed.clone(), parent.clone());
+        move |kind: &str, height: i32| {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
+            let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+            // the browser delivers each only if the parent is that very origin
+            for origin in &allowed {
+                let _ = parent.post_message(&msg, origin);
+            }
+        }
+    };
+    post(READY, 0);
+    let body = document().body();
+    let resized = Closure::<dyn FnMut()>::new(move || {
+        if let Some(b) = document().body() {
+            post(HEIGHT, b.offset_height());
+        }
+    });
+    if let (Ok(observer), Some(body)) = (web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()), body) {
+        observer.observe(&body);
+    }
+    resized.forget();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let field = |key: &str| js_sys::Reflect::get(&ev.data(), &key.into()).ok().and_then(|v| v.as_string());
+        if allowed.contains(&ev.origin()) && field("type").as_deref() == Some(TOKEN) {
+            if let Some(t) = field("token").filter(|t| !t.is_empty()) {
+                token.set(Some(t));
+            }
+        }
+    });
+    let _ = window().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+}
