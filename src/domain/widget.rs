@@ -81,9 +81,8 @@ pub fn card(
             card.figure = Some(credit.clone());
         }
         Some(u) => {
-            let sum = |credit: bool| {
-                each.iter().filter_map(|e| in_unit(if credit { &e.1 } else { &e.2 }, u)).sum::<Amount>()
-            };
+            let sum =
+                |credit: bool| each.iter().filter_map(|e| in_unit(if credit { &e.1 } else { &e.2 }, u)).sum::<Amount>();
             card.rows.push((attended_title, quantity(t, sum(false), &Code::Known(u))));
             card.figure = Some(Figure { amount: sum(true), unit: Code::Known(u), hours_per_day: None });
         }
@@ -120,8 +119,10 @@ mod tests {
     use crate::i18n::{texts, Language};
 
     fn fixture<T: FromJson>(persona: &str, name: &str) -> T {
-        parse(&std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap())
-            .unwrap()
+        parse(
+            &std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+        )
+        .unwrap()
     }
 
     fn of(persona: &str, only: Option<&str>) -> Card {
@@ -140,7 +141,8 @@ mod tests {
         fn ask(pairs: &[(&str, &str)]) -> Look {
             Look::read(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()))
         }
-        let look = ask(&[("lang", "fr"), ("theme", "dark"), ("accent", "#005ea5"), ("size", "compact"), ("employer", "e2")]);
+        let look =
+            ask(&[("lang", "fr"), ("theme", "dark"), ("accent", "#005ea5"), ("size", "compact"), ("employer", "e2")]);
         assert_eq!(look.lang, Some(Language::Fr));
         assert!(look.compact);
         assert_eq!(look.style(), "color-scheme:dark;--brand:#005ea5;--used:#005ea5;");
@@ -174,7 +176,10 @@ mod tests {
         assert_eq!(figure(&c), "3 days");
         assert_eq!(c.rows[0], ("Attended in 2026".to_string(), "3 days".to_string()));
         let one = of("g", Some("e2"));
-        assert_eq!(one.figure.as_ref().unwrap().text(texts(Language::En), None), ("12 hours".into(), Some("= 1.5 days".into())));
+        assert_eq!(
+            one.figure.as_ref().unwrap().text(texts(Language::En), None),
+            ("12 hours".into(), Some("= 1.5 days".into()))
+        );
     }
 
     #[test]
