@@ -1,10 +1,10 @@
 //! The intranet widget: the card of `domain::widget` on another site's page, built as its own
-//! small bundle (`src/bin/widget.rs`, `dist/widget/`). In an iframe
-//! (`/widget/widget.html?lang=nl&theme=dark&accent=%23005ea5&size=compact&employer=e1`) it tells
-//! the page around it its height; mounted by `embed.js` it lives in a shadow root of the site's
-//! element. It reads the app's own `config.json`, one folder up.
-//! Either way it touches nothing of the site beyond its element, and talks by `postMessage` only
-//! with the origins in `embed.allowedParentOrigins`: its height to them, a bearer token from them.
+//! small bundle (`src/bin/widget.rs`, `dist/widget/`) that reads the app's own `config.json`, one
+//! folder up. In an iframe (`/widget/?lang=nl&theme=dark&accent=%23005ea5&size=compact&employer=e1`)
+//! it tells the page around it its height; mounted by `embed.js` it lives in a shadow root of the
+//! site's element. Either way it touches nothing of the site beyond its element, and talks by
+//! `postMessage` only with the origins in `embed.allowedParentOrigins`: its height to them, a
+//! bearer token from them.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
