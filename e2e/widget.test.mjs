@@ -61,6 +61,7 @@ test('both embeddings show the training credit, its expiry, this year and the ne
   await direct.getByTestId('widget').getByText('Prochaine formation').waitFor();
   assert.equal(await direct.evaluate(() => document.documentElement.getAttribute('style')), 'color-scheme:dark;');
   assert.equal(await direct.locator('.widget').getAttribute('class'), 'widget compact');
+  assert.equal(await direct.evaluate(() => document.documentElement.lang), 'fr', "the iframe's page speaks the card's language");
   await direct.close();
 });
 

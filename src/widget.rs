@@ -48,7 +48,13 @@ pub fn in_element(target: web_sys::HtmlElement, host: web_sys::Element, base: St
 }
 
 fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
-    Speaking::for_widget(look.lang);
+    // in an iframe the document is the card's own: its language as the app chooses it (the
+    // person's saved choice on this origin, else `?lang=`), with the page's lang and title
+    if framed {
+        Speaking::provide();
+    } else {
+        Speaking::for_widget(look.lang);
+    }
     let text = text_resource(Client::new(String::new(), None), config_url.clone(), false);
     let config = Memo::new(move |_| text.get().map(|r| r.ok().and_then(|t| config::parse(&t).ok())));
     // in memory only, and only from the page around the card
