@@ -195,4 +195,36 @@ mod tests {
         assert!(c.notes.is_empty(), "{:?}", c.notes);
         assert!(c.rows.iter().all(|(k, _)| k != "Next training"));
     }
+
+    /// Persona g's two employers with a credit of `c1` hundredths of a day (at `r1` hundredths of
+    /// an hour a day) and `c2` hundredths of an hour (at `r2`), listed in either order.
+    fn two_credits(c1: i64, r1: i64, c2: i64, r2: i64, swap: bool) -> Card {
+        let me: Me = fixture("g", "me.json");
+        let item = |id: &str, unit: &str, credit: i64, rate: i64| {
+            format!(
+                r#"{{"employerId":"{id}","unit":"{unit}","hoursPerDay":{},"referencePeriod":{{"start":"2025-01-01","end":"2029-12-31"}},
+                "years":[{{"year":2026,"carriedIn":0,"entitled":0,"attended":0,"carriedOut":0,"final":false}}],"creditBalance":{}}}"#,
+                rate as f64 / 100.0,
+                credit as f64 / 100.0
+            )
+        };
+        let (a, b) = (item("e1", "DAYS", c1, r1), item("e2", "HOURS", c2, r2));
+        let items = if swap { format!("[{b},{a}]") } else { format!("[{a},{b}]") };
+        let l: CarryOver = parse(&format!(r#"{{"items":{items}}}"#)).unwrap();
+        card(texts(Language::En), 2026, None, &me.employers, &l.items, &[], None)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn together_is_each_credit_in_days_added_up_in_any_order(
+            c1 in 0i64..100_000, r1 in 1i64..2_400, c2 in 0i64..100_000, r2 in 1i64..2_400, swap: bool
+        ) {
+            let c = two_credits(c1, r1, c2, r2, swap);
+            let f = c.figure.unwrap();
+            let in_days = crate::domain::amount::hours_to_days(Amount::from_hundredths(c2), Amount::from_hundredths(r2)).unwrap();
+            proptest::prop_assert_eq!(f.unit, Code::Known(crate::api::dto::Unit::Days));
+            proptest::prop_assert_eq!(f.amount, Amount::from_hundredths(c1) + in_days);
+            proptest::prop_assert_eq!(two_credits(c1, r1, c2, r2, !swap).figure.unwrap().amount, f.amount);
+        }
+    }
 }
