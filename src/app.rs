@@ -10,7 +10,7 @@ use crate::api::dto::Me;
 use crate::api::resources;
 use crate::components::focus;
 use crate::components::language::{texts, tr, LanguageSwitcher, Speaking};
-use crate::components::loaded::{text_resource, Remote};
+use crate::components::loaded::{config_at, Remote};
 use crate::components::site_nav::SiteNav;
 use crate::components::unit_choice::UnitChoice;
 use crate::config::{self, ConfigError};
@@ -23,12 +23,7 @@ use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::Training
 #[component]
 pub fn App() -> impl IntoView {
     Speaking::provide();
-    let url = config_url();
-    let text = text_resource(Client::new(String::new(), None), url.clone(), false);
-    // a memo, so the app below is built once per distinct config, never again for the same one
-    let config = Memo::new(move |_| {
-        text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
-    });
+    let config = config_at(config_url());
     // the frame every page has, even before the configuration is read or when it is broken
     view! {
         // the router would take a click on "#main" for navigation: the link moves focus itself

@@ -16,8 +16,8 @@ use crate::api::resources;
 use crate::components::clock::{this_year, today};
 use crate::components::figure_card::card_into;
 use crate::components::language::{texts, Speaking};
-use crate::components::loaded::{placeholder_into, text_resource, Remote};
-use crate::config::{self, AuthMode};
+use crate::components::loaded::{config_at, placeholder_into, Remote};
+use crate::config::AuthMode;
 use crate::domain::widget::{card, Look};
 use crate::i18n::api_error;
 use crate::markup::Html;
@@ -55,13 +55,12 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
     } else {
         Speaking::for_widget(look.lang);
     }
-    let text = text_resource(Client::new(String::new(), None), config_url.clone(), false);
-    let config = Memo::new(move |_| text.get().map(|r| r.ok().and_then(|t| config::parse(&t).ok())));
+    let config = config_at(config_url.clone());
     // in memory only, and only from the page around the card
     let token = RwSignal::new(None::<String>);
     if framed {
         Effect::new(move || {
-            if let Some(Some(cfg)) = config.get() {
+            if let Some(Ok(cfg)) = config.get() {
                 talk_to_parent(cfg.allowed_parent_origins, token);
             }
         });
@@ -75,9 +74,9 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
         let mut html = Html::new();
         match (config.get(), token.get()) {
             (None, _) => placeholder_into(&mut html, t, "placeholder-card"),
-            (Some(None), _) => message(&mut html, t.config_title),
-            (Some(Some(cfg)), None) if cfg.auth == AuthMode::Bearer => message(&mut html, t.waiting_token),
-            (Some(Some(cfg)), token) => {
+            (Some(Err(_)), _) => message(&mut html, t.config_title),
+            (Some(Ok(cfg)), None) if cfg.auth == AuthMode::Bearer => message(&mut html, t.waiting_token),
+            (Some(Ok(cfg)), token) => {
                 let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
                 let (client, employer) = (Client::new(api, token), look.employer.clone());
                 return view! { <WidgetCard client app=config_url.clone() employer /> }.into_any();
@@ -108,7 +107,7 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
         match (me.get(), ledger.get()) {
             (Some(Ok(me)), Some(Ok(ledger))) => {
                 let newest = newest.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default();
-                let c = card(t, this_year(), today(), &me.employers, &ledger.items, &newest, employer.as_deref());
+                let c = card(t, this_year(), today(), &me, &ledger.items, &newest, employer.as_deref());
                 html.open("section", &[("class", "card"), ("data-testid", "widget")]);
                 card_into(&mut html, t, None, c);
                 html.el("a", &[("href", &app), ("target", "_blank"), ("rel", "noopener")], t.open_account);

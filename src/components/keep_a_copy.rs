@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::api::client::Client;
 use crate::api::dto::Me;
 use crate::api::ApiError;
+use crate::components::clicked::clicked;
 use crate::components::clock::today;
 use crate::components::download::save;
 use crate::components::language::texts;
@@ -70,8 +70,7 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         html.close("div").finish()
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let action = ev.target().and_then(|e| e.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-copy"));
-        match action.as_deref() {
+        match clicked(&ev, "data-copy").as_deref() {
             Some("print") => drop(window().print()),
             Some(_) => run(),
             None => {}

@@ -10,10 +10,11 @@ use crate::api::client::Client;
 use crate::api::json::FromJson;
 use crate::api::resources::Resource;
 use crate::api::ApiError;
+use crate::components::clicked::clicked;
 use crate::components::language::texts;
+use crate::config::{self, Config, ConfigError};
 use crate::i18n::{api_error, fill, Texts};
 use crate::markup::Html;
-use wasm_bindgen::JsCast;
 
 /// The name of a part of a page in its error message: `|t| t.what_profile`.
 pub type What = fn(&Texts) -> &'static str;
@@ -61,6 +62,15 @@ pub fn text_resource(client: Client, path: String, every_page: bool) -> LocalRes
     })
 }
 
+/// The configuration at `url`, read once and checked: `None` while it loads. A memo, so what is
+/// built from it is built once per distinct config, never again for the same one.
+pub fn config_at(url: String) -> Memo<Option<Result<Config, ConfigError>>> {
+    let text = text_resource(Client::new(String::new(), None), url.clone(), false);
+    Memo::new(move |_| {
+        text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
+    })
+}
+
 pub fn loaded<T, V>(
     res: Remote<T>,
     what: What,
@@ -90,7 +100,7 @@ fn state_view(state: StateFn, what: What, placeholder: &'static str, retry: Call
             Some(Err(error)) => error_into(&mut html, t, what, &error, "1"),
         }
         let on_click = move |ev: leptos::ev::MouseEvent| {
-            if retry_of(&ev).is_some() {
+            if clicked(&ev, "data-retry").is_some() {
                 retry.run(());
             }
         };
@@ -106,16 +116,11 @@ pub fn placeholder_into(html: &mut Html, t: &Texts, class: &str) {
 }
 
 /// A part's error with a retry button; `retry` names the part for the click handler of a view
-/// with several (see `retry_of`).
+/// with several (see `clicked`).
 pub fn error_into(html: &mut Html, t: &Texts, what: What, error: &ApiError, retry: &str) {
     html.open("div", &[("class", "panel panel-error"), ("role", "alert")])
         .el("p", &[("class", "panel-title")], &fill(t.not_available, &[what(t)]))
         .el("p", &[], &api_error(t, error))
         .el("button", &[("type", "button"), ("class", "button-secondary"), ("data-retry", retry)], t.retry)
         .close("div");
-}
-
-/// Which part's retry button a click was on.
-pub fn retry_of(ev: &leptos::ev::MouseEvent) -> Option<String> {
-    ev.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-retry")
 }

@@ -3,6 +3,7 @@
 pub mod address;
 pub mod breakdown;
 pub mod choices;
+pub mod clicked;
 pub mod clock;
 pub mod data_table;
 pub mod download;

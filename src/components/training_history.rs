@@ -15,6 +15,7 @@ use crate::api::resources::{self, MAX_PAGE_SIZE, PAGE_SIZE};
 use crate::api::ApiError;
 use crate::components::address::year_in;
 use crate::components::choices::{choices_into, Choice};
+use crate::components::clicked::clicked;
 use crate::components::download::save;
 use crate::components::focus;
 use crate::components::history_filters::filters_html;
@@ -135,10 +136,10 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
 
     // the list's buttons: "Show more", and the trainings that match as CSV for Excel
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev.target().and_then(|e| e.dyn_into::<web_sys::Element>().ok()) else { return };
-        if button.has_attribute("data-retry") {
+        let on = |name: &str| clicked(&ev, name).is_some();
+        if on("data-retry") {
             load.run(());
-        } else if button.has_attribute("data-more") {
+        } else if on("data-more") {
             let first_new = state.try_update(|s| {
                 s.shown += STEP;
                 s.shown - STEP + 1
@@ -148,7 +149,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
                 let link = format!(".training-item:nth-child({}) a", first_new.unwrap_or(1));
                 focus::focus_first(&link);
             });
-        } else if button.has_attribute("data-csv") {
+        } else if on("data-csv") {
             let (t, me) = (texts(), untrack(|| me.get()).and_then(Result::ok));
             let name = |id: &str| employer_name(me.as_ref(), id).unwrap_or(id).to_string();
             let csv = state.with_untracked(|s| filter.with_untracked(|f| history_csv(t, &f.apply(&s.history.items), &name)));

@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-
 use crate::api::dto::{KnownCode, Unit};
+use crate::components::clicked::clicked;
 use crate::components::{focus, storage};
 use crate::i18n::Texts;
 use crate::markup::Html;
@@ -49,8 +48,7 @@ pub fn UnitSwitcher(t: &'static Texts) -> impl IntoView {
         html.finish()
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let code = ev.target().and_then(|e| e.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-unit"));
-        if let Some(unit) = code.and_then(|c| Unit::from_code(&c)) {
+        if let Some(unit) = clicked(&ev, "data-unit").and_then(|c| Unit::from_code(&c)) {
             choice.choose(unit);
             request_animation_frame(|| focus::focus_first(".units [aria-pressed=true]"));
         }

@@ -97,21 +97,15 @@ pub fn combined(
 mod tests {
     use super::*;
     use crate::api::dto::{Attendance, CarryOver, Entitlements, Me};
-    use crate::api::json::{parse, FromJson};
+    use crate::domain::demo_fixture;
     use crate::i18n::{texts, Language};
 
-    fn fixture<T: FromJson>(persona: &str, name: &str) -> T {
-        parse(
-            &std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
-        )
-        .unwrap()
-    }
 
     fn of(persona: &str, prefer: Option<Unit>) -> Option<Combined> {
-        let me: Me = fixture(persona, "me.json");
-        let e: Entitlements = fixture(persona, "entitlements-2026.json");
-        let a: Attendance = fixture(persona, "attendance-2026.json");
-        let l: CarryOver = fixture(persona, "carry-over.json");
+        let me: Me = demo_fixture(persona, "me.json");
+        let e: Entitlements = demo_fixture(persona, "entitlements-2026.json");
+        let a: Attendance = demo_fixture(persona, "attendance-2026.json");
+        let l: CarryOver = demo_fixture(persona, "carry-over.json");
         combined(texts(Language::En), 2026, prefer, &me.employers, &e.items, &a.items, &l.items)
     }
 
@@ -160,9 +154,9 @@ mod tests {
 
     #[test]
     fn a_missing_figure_leaves_its_column_without_a_sum() {
-        let me: Me = fixture("g", "me.json");
-        let e: Entitlements = fixture("g", "entitlements-2026.json");
-        let l: CarryOver = fixture("g", "carry-over.json");
+        let me: Me = demo_fixture("g", "me.json");
+        let e: Entitlements = demo_fixture("g", "entitlements-2026.json");
+        let l: CarryOver = demo_fixture("g", "carry-over.json");
         let c = combined(texts(Language::En), 2026, None, &me.employers, &e.items[..1], &[], &l.items).unwrap();
         assert_eq!(c.rows[1][1], "–");
         assert_eq!(c.rows[2], row(&["Together", "–", "–", "3 days", "3 days"]));

@@ -40,13 +40,11 @@ pub fn compare(ledger: &Ledger, employer_id: &str, trainings: &[Training]) -> Ve
 mod tests {
     use super::*;
     use crate::api::dto::CarryOver;
-    use crate::api::json::parse;
     use crate::domain::amount::Amount;
-    use crate::domain::demo_trainings;
+    use crate::domain::{demo_fixture, demo_trainings};
 
     fn ledgers(persona: &str) -> CarryOver {
-        let path = format!("{}/demo/fixtures/{persona}/carry-over.json", env!("CARGO_MANIFEST_DIR"));
-        parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+        demo_fixture(persona, "carry-over.json")
     }
 
     #[test]

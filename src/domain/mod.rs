@@ -19,6 +19,13 @@ pub mod training_details;
 pub mod widget;
 pub mod years;
 
+/// One of the demo personas' fixture files as its contract type, for the tests of this layer.
+#[cfg(test)]
+pub(crate) fn demo_fixture<T: crate::api::json::FromJson>(persona: &str, name: &str) -> T {
+    let path = format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"));
+    crate::api::json::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 /// The demo personas' trainings, for the tests of this layer.
 #[cfg(test)]
 pub(crate) fn demo_trainings(persona: &str) -> Vec<crate::api::dto::Training> {

@@ -33,13 +33,8 @@ pub fn notices(t: &Texts, me: &Me, ledger: &[LedgerItem], today: Date) -> Vec<St
 mod tests {
     use super::*;
     use crate::api::dto::CarryOver;
-    use crate::api::json::parse;
+    use crate::domain::demo_fixture;
     use crate::i18n::{texts, Language};
-
-    fn fixture<T: crate::api::json::FromJson>(persona: &str, name: &str) -> T {
-        parse(&std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap())
-            .unwrap()
-    }
 
     fn day(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -48,7 +43,7 @@ mod tests {
     #[test]
     fn the_archive_until_it_is_gone() {
         let t = texts(Language::En);
-        let me: Me = fixture("a", "me.json");
+        let me: Me = demo_fixture("a", "me.json");
         let archive = "Your figures for 2024, 2025 come from the Federal Learning Account archive, which is deleted \
                        after 31\u{a0}December 2026. Download a copy below to keep them.";
         assert_eq!(notices(t, &me, &[], day("2026-11-28")), [archive]);
@@ -59,8 +54,8 @@ mod tests {
     #[test]
     fn credit_lapsing_within_six_months() {
         let t = texts(Language::En);
-        let me: Me = fixture("b", "me.json");
-        let ledger: CarryOver = fixture("b", "carry-over.json");
+        let me: Me = demo_fixture("b", "me.json");
+        let ledger: CarryOver = demo_fixture("b", "carry-over.json");
         // 1.7 days at e1 lapse on 31 December 2028; e2's balance was forfeited
         assert!(notices(t, &me, &ledger.items, day("2028-06-30")).is_empty(), "more than six months ahead");
         assert_eq!(

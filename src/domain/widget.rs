@@ -3,12 +3,13 @@
 //! (in one unit where the back ends' own `hoursPerDay` allows, else each on its own line).
 //! Everything comes from the carry-over ledger and the first page of the history.
 
-use crate::api::dto::{Code, Date, Employer, Language, LedgerItem, Status, Training};
+use crate::api::dto::{Code, Date, Language, LedgerItem, Me, Status, Training};
 use crate::domain::amount::Amount;
 use crate::domain::cards::{Card, Figure};
 use crate::domain::combined::{common_unit, in_unit};
 use crate::domain::figures::Ledger;
 use crate::domain::format::{date, quantity};
+use crate::domain::profile::employer_name;
 use crate::i18n::{fill, from_tag, Texts};
 
 /// How the page around the card asked it to look (the iframe's query or the element's `data-`
@@ -55,7 +56,7 @@ pub fn card(
     t: &Texts,
     year: i32,
     today: Option<Date>,
-    employers: &[Employer],
+    me: &Me,
     ledger: &[LedgerItem],
     trainings: &[Training],
     only: Option<&str>,
@@ -64,7 +65,7 @@ pub fn card(
     let mut each = Vec::new();
     for item in ledger.iter().filter(|i| only.is_none_or(|o| o == i.employer_id)) {
         let Ok(l) = Ledger::from_item(item) else { continue };
-        let name = employers.iter().find(|e| e.id == item.employer_id).map_or(item.employer_id.as_str(), |e| &e.name);
+        let name = employer_name(Some(me), &item.employer_id).unwrap_or(&item.employer_id);
         let figure = |amount| Figure { amount, unit: l.unit.clone(), hours_per_day: l.hours_per_day };
         let attended = l.row(year).map_or(Amount::ZERO, |r| r.attended);
         let lapses = l.expires_on.filter(|_| l.forfeited.is_none() && l.credit > Amount::ZERO);
@@ -72,26 +73,21 @@ pub fn card(
     }
     let mut card = Card::new("widget", t.card_credit.into());
     let attended_title = fill(t.card_attended, &[&year.to_string()]);
-    let one = each.len() == 1;
-    match common_unit(each.iter().flat_map(|e| [&e.1, &e.2]), None) {
-        _ if each.is_empty() => card.notes.push(t.no_ledger.into()),
-        _ if one => {
-            let (_, credit, attended, _) = &each[0];
-            card.rows.push((attended_title, attended.text(t, None).0));
-            card.figure = Some(credit.clone());
-        }
-        Some(u) => {
-            let sum =
-                |credit: bool| each.iter().filter_map(|e| in_unit(if credit { &e.1 } else { &e.2 }, u)).sum::<Amount>();
-            card.rows.push((attended_title, quantity(t, sum(false), &Code::Known(u))));
-            card.figure = Some(Figure { amount: sum(true), unit: Code::Known(u), hours_per_day: None });
-        }
+    if let [(_, credit, attended, _)] = each.as_slice() {
+        card.rows.push((attended_title, attended.text(t, None).0));
+        card.figure = Some(credit.clone());
+    } else if each.is_empty() {
+        card.notes.push(t.no_ledger.into());
+    } else if let Some(u) = common_unit(each.iter().flat_map(|e| [&e.1, &e.2]), None) {
+        let sum =
+            |credit: bool| each.iter().filter_map(|e| in_unit(if credit { &e.1 } else { &e.2 }, u)).sum::<Amount>();
+        card.rows.push((attended_title, quantity(t, sum(false), &Code::Known(u))));
+        card.figure = Some(Figure { amount: sum(true), unit: Code::Known(u), hours_per_day: None });
+    } else {
         // days and hours without a rate: each employer's credit on its own line
-        None => {
-            for (name, credit, attended, _) in &each {
-                let text = format!("{} · {}", credit.text(t, None).0, attended.text(t, None).0);
-                card.rows.push((name.to_string(), text));
-            }
+        for (name, credit, attended, _) in &each {
+            let text = format!("{} · {}", credit.text(t, None).0, attended.text(t, None).0);
+            card.rows.push((name.to_string(), text));
         }
     }
     // the first credit to lapse
@@ -113,23 +109,16 @@ pub fn card(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::{CarryOver, Me};
-    use crate::api::json::{parse, FromJson};
-    use crate::domain::demo_trainings;
+    use crate::api::dto::CarryOver;
+    use crate::api::json::parse;
+    use crate::domain::{demo_fixture, demo_trainings};
     use crate::i18n::{texts, Language};
 
-    fn fixture<T: FromJson>(persona: &str, name: &str) -> T {
-        parse(
-            &std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
-        )
-        .unwrap()
-    }
-
     fn of(persona: &str, only: Option<&str>) -> Card {
-        let me: Me = fixture(persona, "me.json");
-        let l: CarryOver = fixture(persona, "carry-over.json");
+        let me: Me = demo_fixture(persona, "me.json");
+        let l: CarryOver = demo_fixture(persona, "carry-over.json");
         let today = Date::parse("2026-11-28");
-        card(texts(Language::En), 2026, today, &me.employers, &l.items, &demo_trainings(persona), only)
+        card(texts(Language::En), 2026, today, &me, &l.items, &demo_trainings(persona), only)
     }
 
     fn figure(c: &Card) -> String {
@@ -199,7 +188,7 @@ mod tests {
     /// Persona g's two employers with a credit of `c1` hundredths of a day (at `r1` hundredths of
     /// an hour a day) and `c2` hundredths of an hour (at `r2`), listed in either order.
     fn two_credits(c1: i64, r1: i64, c2: i64, r2: i64, swap: bool) -> Card {
-        let me: Me = fixture("g", "me.json");
+        let me: Me = demo_fixture("g", "me.json");
         let item = |id: &str, unit: &str, credit: i64, rate: i64| {
             format!(
                 r#"{{"employerId":"{id}","unit":"{unit}","hoursPerDay":{},"referencePeriod":{{"start":"2025-01-01","end":"2029-12-31"}},
@@ -211,7 +200,7 @@ mod tests {
         let (a, b) = (item("e1", "DAYS", c1, r1), item("e2", "HOURS", c2, r2));
         let items = if swap { format!("[{b},{a}]") } else { format!("[{a},{b}]") };
         let l: CarryOver = parse(&format!(r#"{{"items":{items}}}"#)).unwrap();
-        card(texts(Language::En), 2026, None, &me.employers, &l.items, &[], None)
+        card(texts(Language::En), 2026, None, &me, &l.items, &[], None)
     }
 
     proptest::proptest! {

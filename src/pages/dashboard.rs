@@ -11,6 +11,7 @@ use crate::api::resources;
 use crate::api::ApiError;
 use crate::components::address::year_in;
 use crate::components::choices::choices_into;
+use crate::components::clicked::clicked;
 use crate::components::clock::this_year;
 use crate::components::data_table::table_into;
 use crate::components::employer_header::employer_header_into;
@@ -18,7 +19,7 @@ use crate::components::figure_card::cards_into;
 use crate::components::focus;
 use crate::components::keep_a_copy::KeepACopy;
 use crate::components::language::{text_of, texts};
-use crate::components::loaded::{error_into, loaded, placeholder_into, retry_of, Remote, What};
+use crate::components::loaded::{error_into, loaded, placeholder_into, Remote, What};
 use crate::components::notices::notices_into;
 use crate::components::training_history::TrainingHistory;
 use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
@@ -159,7 +160,7 @@ fn year_figures(
             }
             html.finish()
         };
-        let retry = move |ev: leptos::ev::MouseEvent| match retry_of(&ev).as_deref() {
+        let retry = move |ev: leptos::ev::MouseEvent| match clicked(&ev, "data-retry").as_deref() {
             Some("right") => entitlements.refetch(),
             Some("attended") => attendance.refetch(),
             Some("ledger") => ledger.refetch(),
