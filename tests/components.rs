@@ -4,16 +4,16 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
-use training_account::api::client::resolve;
-use training_account::api::dto::{Attendance, CarryOver, Entitlements, Unit};
-use training_account::api::json::parse;
-use training_account::api::ApiError;
-use training_account::components::figure_card::cards_into;
-use training_account::components::language::{texts, LanguageSwitcher, Speaking};
-use training_account::components::loaded::{loaded, Remote};
-use training_account::domain::cards;
+use training_account::client::transport::resolve;
+use training_account::client::ApiError;
+use training_account::contract::json::parse;
+use training_account::contract::{Attendance, CarryOver, Entitlements, Unit};
 use training_account::i18n::{self, Language, Texts};
-use training_account::markup::Html;
+use training_account::present::cards;
+use training_account::present::markup::Html;
+use training_account::ui::figure_card::cards_into;
+use training_account::ui::language::{texts, LanguageSwitcher, Speaking};
+use training_account::ui::loaded::{loaded, Remote};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -78,9 +78,7 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 #[wasm_bindgen_test]
 fn a_card_shows_the_preferred_unit_first_where_the_rate_allows() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
-    let el = mount(move || {
-        figure_cards(en(), Some(Unit::Hours), vec![cards::entitled(en(), 2026, &e.items, "e1")])
-    });
+    let el = mount(move || figure_cards(en(), Some(Unit::Hours), vec![cards::entitled(en(), 2026, &e.items, "e1")]));
     let figure = el.query_selector(".figure").unwrap().unwrap().text_content().unwrap();
     assert_eq!(figure, "31.92 hours= 4.2 days");
 }

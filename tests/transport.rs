@@ -1,10 +1,14 @@
 //! The API client against a stubbed `window.fetch` in Chromium: what it sends, how it maps answers.
 #![cfg(target_arch = "wasm32")]
 
-use training_account::api::client::Client;
-use training_account::api::resources;
-use training_account::api::ApiError;
+use leptos::prelude::*;
+use training_account::client::resources;
+use training_account::client::transport::Client;
+use training_account::client::ApiError;
+use training_account::contract::Me;
+use training_account::ui::loaded::Remote;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,7 +20,11 @@ export function stub_fetch(status, body, headers, hang) {
     const req = input instanceof Request ? input : new Request(input, init);
     window.__seen.push({ url: req.url, auth: req.headers.get('Authorization') });
     if (hang) {
-      return new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      window.__aborted = false;
+      return new Promise((_, reject) => req.signal.addEventListener('abort', () => {
+        window.__aborted = true;
+        reject(new DOMException('aborted', 'AbortError'));
+      }));
     }
     if (status === 0) return Promise.reject(new TypeError('Failed to fetch'));
     return Promise.resolve(new Response(body, { status, headers: JSON.parse(headers) }));
@@ -24,11 +32,13 @@ export function stub_fetch(status, body, headers, hang) {
 }
 export function seen_auth(i) { return window.__seen[i]?.auth ?? null; }
 export function seen_url(i) { return window.__seen[i]?.url ?? null; }
+export function aborted() { return window.__aborted === true; }
 "#)]
 extern "C" {
     fn stub_fetch(status: u16, body: &str, headers: &str, hang: bool);
     fn seen_auth(i: u32) -> Option<String>;
     fn seen_url(i: u32) -> Option<String>;
+    fn aborted() -> bool;
 }
 
 fn client(token: Option<&str>) -> Client {
@@ -83,4 +93,29 @@ async fn history_pages_follow_relative_next_links() {
     assert_eq!(seen_url(0).as_deref(), Some("http://api.test/base/v1/me/trainings?limit=20"));
     // the stub's Response has no URL, so the link resolves against the request's own
     assert_eq!(page.next_url.as_deref(), Some("http://api.test/base/v1/me/trainings?limit=20&cursor=20"));
+}
+
+async fn tick(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_request_is_aborted_when_its_view_goes_away() {
+    stub_fetch(200, "", "{}", true);
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    doc.body().unwrap().append_child(&div).unwrap();
+    let view = leptos::mount::mount_to(div, || {
+        provide_context(client(None));
+        Remote::<Me>::new(resources::me());
+    });
+    tick(20).await;
+    assert_eq!(seen_url(0).as_deref(), Some("http://api.test/base/v1/me"), "the request went out");
+    assert!(!aborted());
+    drop(view);
+    tick(20).await;
+    assert!(aborted(), "the view is gone, and its request with it");
 }

@@ -349,8 +349,14 @@ fn content_type(p: &Path) -> &'static str {
 /// the same for every request, so the fixture stays a few bytes instead of megabytes.
 fn generated(n: usize) -> Vec<Value> {
     const TITLES: [&str; 8] = [
-        "Excel voor gevorderden", "Veilig werken met heftrucks", "Eerste hulp op het werk", "Timemanagement",
-        "Klantgericht communiceren", "Brandpreventie", "E-learning GDPR", "Leidinggeven aan teams",
+        "Excel voor gevorderden",
+        "Veilig werken met heftrucks",
+        "Eerste hulp op het werk",
+        "Timemanagement",
+        "Klantgericht communiceren",
+        "Brandpreventie",
+        "E-learning GDPR",
+        "Leidinggeven aan teams",
     ];
     const STATUSES: [&str; 4] = ["COMPLETED", "COMPLETED", "NOT_ATTENDED", "RESERVED"];
     // days since 1970-01-01 to a civil date (proleptic Gregorian)
@@ -393,7 +399,9 @@ fn main() {
             "--dist" => demo.dist = value.into(),
             "--fixtures" => demo.fixtures = value.into(),
             other => {
-                eprintln!("unknown option {other}; use --addr HOST:PORT --host-addr HOST:PORT --dist DIR --fixtures DIR");
+                eprintln!(
+                    "unknown option {other}; use --addr HOST:PORT --host-addr HOST:PORT --dist DIR --fixtures DIR"
+                );
                 std::process::exit(2);
             }
         }
@@ -522,7 +530,11 @@ mod tests {
         assert_eq!(first.body["next"], "trainings?limit=100&cursor=100");
         let year = d.api("f", "v1/me/trainings", "year=2012&limit=100");
         assert!(year.body["total"].as_u64().unwrap() > 300);
-        assert!(year.body["items"].as_array().unwrap().iter().all(|t| t["startDate"].as_str().unwrap().starts_with("2012-")));
+        assert!(year.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["startDate"].as_str().unwrap().starts_with("2012-")));
         assert_eq!(generated(5000), generated(5000));
         assert_eq!(generated(5000)[0]["startDate"], "2026-12-31");
         assert_eq!(generated(5000)[4999]["startDate"].as_str().unwrap()[..4], *"2012");

@@ -6,14 +6,14 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     if leptos::prelude::document().body().is_some_and(|b| b.has_attribute("data-frame")) {
-        training_account::widget::in_frame();
+        training_account::ui::widget::in_frame();
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount_widget(target: web_sys::HtmlElement, host: web_sys::Element, base: String) {
-    training_account::widget::in_element(target, host, base);
+    training_account::ui::widget::in_element(target, host, base);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,9 +3,10 @@
 
 use std::marker::PhantomData;
 
-use super::dto::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage, TrainingPages};
-use super::json::{parse, FromJson};
-use super::ApiError;
+use crate::contract::json::{parse, FromJson};
+use crate::contract::ApiError;
+use crate::contract::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage, TrainingPages};
+use crate::domain::address::encode;
 
 pub struct Resource<T> {
     pub path: String,
@@ -28,17 +29,6 @@ impl<T: FromJson> Resource<T> {
 /// Joins the configured base and a resource path with exactly one slash.
 pub fn join(base: &str, path: &str) -> String {
     format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
-}
-
-/// Percent-encodes a query or path value (unreserved characters stay).
-pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 pub fn me() -> Resource<Me> {

@@ -1,11 +1,15 @@
 //! The browser transport: one GET helper with a time limit, the bearer token and error mapping.
+//! A request made for a view is aborted when that view goes away (its reactive owner is
+//! cleaned up), so a page left behind does not keep the network busy.
 
 use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use super::dto::{Me, TrainingPage};
-use super::json::parse;
 use super::{resources, ApiError, Everything};
+use crate::contract::json::parse;
+use crate::contract::{Me, TrainingPage};
 
 const TIMEOUT_MS: i32 = 15_000;
 /// 5,000 trainings at the largest page size.
@@ -40,6 +44,14 @@ impl Deadline {
     fn expired(&self) -> bool {
         self.controller.signal().aborted()
     }
+
+    /// Aborts the request when the reactive owner it was made under (a view, a resource that
+    /// runs again) is cleaned up; outside of one, it only has its time limit.
+    fn with_owner(self) -> Deadline {
+        let controller = SendWrapper::new(self.controller.clone());
+        on_cleanup(move || controller.abort());
+        self
+    }
 }
 
 impl Drop for Deadline {
@@ -72,7 +84,7 @@ impl Client {
     /// final URL. Not generic: the transport is compiled once, not once per resource type.
     pub async fn get_text(&self, path: &str) -> Result<(String, String), ApiError> {
         let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
-        let deadline = Deadline::start(self.timeout_ms);
+        let deadline = Deadline::start(self.timeout_ms).map(Deadline::with_owner);
         let req = self
             .request(&url, deadline.as_ref())
             .ok_or_else(|| ApiError::Malformed(format!("\"{url}\" is not a usable URL")))?;

@@ -1,8 +1,8 @@
 //! The runtime configuration (`config.json` beside index.html), checked before anything else runs.
 
-use crate::api::dto::{Code, Language};
-use crate::api::json::{read_value, Bad, FromJson, Obj};
-use crate::api::ApiError;
+use super::json::{read_value, Bad, FromJson, Obj};
+use super::{ApiError, Code};
+use crate::i18n::Language;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -86,7 +86,7 @@ impl FromJson for Config {
 }
 
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
-    let value = crate::api::json_text::parse(text).map_err(|why| ConfigError::NotJson { why })?;
+    let value = crate::contract::json_text::parse(text).map_err(|why| ConfigError::NotJson { why })?;
     read_value(&value).map_err(|why| ConfigError::Invalid { why })
 }
 

@@ -1,4 +1,5 @@
-//! The one error type of the API client; its words for the employee are in `i18n::api_error`.
+//! What the API can answer instead of data (api-v1.md, Errors): the one error type of the
+//! client; its words for the employee are in `present::messages`.
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {

@@ -2,8 +2,8 @@
 //! derived decoder per type keeps the app small, and every problem names its field:
 //! `items[3].durationMinutes should be a whole number`.
 
-use super::dto::{Code, Date, KnownCode};
 use super::json_text::{self, member, Value};
+use super::{Code, Date, KnownCode};
 
 pub type Bad = String;
 
@@ -171,10 +171,10 @@ impl<'a> Obj<'a> {
     /// A list of whole numbers; absent means empty.
     pub fn ints(&self, key: &str) -> Result<Vec<i32>, Bad> {
         let mut out = Vec::new();
-        for v in self.array(key)? {
+        for (i, v) in self.array(key)?.iter().enumerate() {
             match v.as_i64().and_then(|n| i32::try_from(n).ok()) {
                 Some(n) => out.push(n),
-                None => return self.bad(key, "whole numbers"),
+                None => return Err(format!("{}[{i}] should be a whole number", self.at(key))),
             }
         }
         Ok(out)
@@ -183,10 +183,10 @@ impl<'a> Obj<'a> {
     /// A list of texts; absent means empty.
     pub fn strs(&self, key: &str) -> Result<Vec<String>, Bad> {
         let mut out = Vec::new();
-        for v in self.array(key)? {
+        for (i, v) in self.array(key)?.iter().enumerate() {
             match v.as_str() {
                 Some(s) => out.push(s.to_string()),
-                None => return self.bad(key, "texts"),
+                None => return Err(format!("{}[{i}] should be text", self.at(key))),
             }
         }
         Ok(out)

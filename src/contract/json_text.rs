@@ -211,6 +211,20 @@ impl Parser<'_> {
         Ok(code)
     }
 
+    /// The `\uDC00`–`\uDFFF` escape that completes a high surrogate, when it is next; else the
+    /// text stays where it was.
+    fn low_surrogate(&mut self) -> Option<u32> {
+        let at = self.i;
+        self.i += 2;
+        match self.hex4() {
+            Ok(low) if (0xdc00..0xe000).contains(&low) => Some(low),
+            _ => {
+                self.i = at;
+                None
+            }
+        }
+    }
+
     fn string(&mut self) -> Result<String, String> {
         self.i += 1; // the opening quote
         let mut out = String::new();
@@ -240,12 +254,12 @@ impl Parser<'_> {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => {
-                            let mut code = self.hex4()?;
-                            if (0xd800..0xdc00).contains(&code) && self.s[self.i..].starts_with(b"\\u") {
-                                self.i += 2;
-                                let low = self.hex4()?;
-                                code = 0x10000 + ((code - 0xd800) << 10) + low.wrapping_sub(0xdc00);
-                            }
+                            let code = self.hex4()?;
+                            let pair = (0xd800..0xdc00).contains(&code) && self.s[self.i..].starts_with(b"\\u");
+                            let low = if pair { self.low_surrogate() } else { None };
+                            // a surrogate without its other half (`\ud83d\u0041`) is replaced, and
+                            // what follows it is read on its own
+                            let code = low.map_or(code, |low| 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00));
                             char::from_u32(code).unwrap_or('\u{fffd}')
                         }
                         _ => return Err(self.fail("an escape")),
@@ -277,6 +291,14 @@ mod tests {
         assert_eq!(parse(r#"{"k":1,"k":2}"#).unwrap().get("k"), Some(&n(2.0)), "the last one counts");
         assert_eq!(parse("[]").unwrap(), Value::Array(vec![]));
         assert_eq!(parse("{}").unwrap(), Value::Object(vec![]));
+    }
+
+    #[test]
+    fn a_surrogate_without_its_pair_is_replaced_and_the_rest_kept() {
+        assert_eq!(parse(r#""\ud83d\u0041""#).unwrap(), Value::String("\u{fffd}A".into()));
+        assert_eq!(parse(r#""\ud83d\ud83d\ude00""#).unwrap(), Value::String("\u{fffd}😀".into()));
+        assert_eq!(parse(r#""\udc00x""#).unwrap(), Value::String("\u{fffd}x".into()));
+        assert_eq!(parse(r#""\ud83d\u12""#).map_err(|_| ()), Err(()), "a broken escape is still refused");
     }
 
     #[test]
@@ -362,6 +384,16 @@ mod tests {
                 let ours = parse(&text).unwrap();
                 prop_assert!(same(&ours, &doc), "{text}");
             }
+        }
+
+        /// Text written entirely as `\uXXXX` escapes (astral characters as surrogate pairs) and
+        /// numbers with exponents read as serde_json reads them.
+        #[test]
+        fn reads_escapes_and_exponents_as_serde_json_does(text in ".*", m in -1_000_000_000i64..1_000_000_000, e in -22i32..=22) {
+            let escaped: String = text.encode_utf16().map(|u| format!("\\u{u:04x}")).collect();
+            let doc = format!("[\"{escaped}\", {m}e{e}, {m}E+{}, {m}.5e-{}]", e.abs(), e.abs());
+            let theirs: serde_json::Value = serde_json::from_str(&doc).unwrap();
+            prop_assert!(same(&parse(&doc).unwrap(), &theirs), "{doc}");
         }
     }
 }

@@ -1,9 +1,21 @@
-//! The JSON shapes of api-v1.md, field for field, under the contract's own (camelCase) names.
-//! Unknown fields are ignored; unknown enum codes are kept as `Code::Other` with their raw text.
+//! The contract: the JSON shapes of api-v1.md and of `config.json`, field for field, under the
+//! contract's own (camelCase) names, read by `json` from the tree `json_text` parses. Unknown
+//! fields are ignored; unknown enum codes are kept as `Code::Other` with their raw text; every
+//! problem names its field (`items[3].durationMinutes should be …`). The ground floor: it imports
+//! nothing of the app but the language codes.
+
+pub mod config;
+pub mod error;
+pub mod json;
+pub mod json_text;
+
+pub use error::ApiError;
+
+use crate::i18n::Language;
 
 use chrono::NaiveDate;
 
-use super::json::{Bad, FromJson, Obj};
+use self::json::{Bad, FromJson, Obj};
 
 /// An enum value of the contract, or a code this client does not know yet.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +71,15 @@ macro_rules! codes {
     };
 }
 
-codes!(Language { Nl = "nl", Fr = "fr", De = "de", En = "en" });
+impl KnownCode for Language {
+    fn from_code(code: &str) -> Option<Self> {
+        crate::i18n::LANGUAGES.into_iter().find(|l| l.code() == code)
+    }
+    fn to_code(&self) -> &'static str {
+        self.code()
+    }
+}
+
 codes!(SourceKind { FlaArchive = "FLA_ARCHIVE", Employer = "EMPLOYER", Provider = "PROVIDER", Other = "OTHER" });
 codes!(SizeBand { Under10 = "UNDER_10", From10To19 = "10_TO_19", TwentyOrMore = "20_OR_MORE" });
 codes!(Unit { Days = "DAYS", Hours = "HOURS" });
@@ -262,10 +282,19 @@ contract!(TrainingResult {
     description: Option<String> = opt_str("description"),
 });
 
+/// Every resource of the account as the service sent it (each body valid JSON), for a copy.
+pub struct Everything {
+    pub me: String,
+    pub carry_over: String,
+    /// A year's entitlements and attendance.
+    pub years: Vec<(i32, String, String)>,
+    pub training_pages: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
 
     #[test]
     fn unknown_codes_are_kept_raw() {

@@ -2,10 +2,8 @@
 //! are a `DataError` (the figure cannot be shown); broken ledger rules are `Finding`s shown
 //! next to the back end's own numbers, which are never silently replaced.
 
-use crate::api::dto::{self, Basis, Code, Date, ForfeitReason, Unit};
+use crate::contract::{self as dto, Basis, Code, Date, ForfeitReason, Unit};
 use crate::domain::amount::{pro_rata, Amount};
-use crate::domain::format::{date, number, quantity};
-use crate::i18n::{fill, Texts};
 
 /// A value the figure cannot be shown with: which field, what it held, and which rule it breaks.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,26 +29,6 @@ pub enum Why {
     Period,
 }
 
-impl DataError {
-    /// `individual.regimeFraction = 7 (een arbeidsregime ligt tussen 0 en 1)`: the contract's field
-    /// name stays, for whoever fixes the back end.
-    pub fn describe(&self, t: &Texts) -> String {
-        let value = match self.value {
-            Wire::Number(x) => number(t, x),
-            Wire::Period(start, end) => format!("{} – {}", date(t, start), date(t, end)),
-        };
-        let why = match self.why {
-            Why::Negative => t.why_negative,
-            Why::NotNumber => t.why_not_number,
-            Why::HoursPerDay => t.why_hours_per_day,
-            Why::Regime => t.why_regime,
-            Why::Months => t.why_months,
-            Why::Period => t.why_period,
-        };
-        format!("{} = {value} ({why})", self.field)
-    }
-}
-
 /// A ledger rule of api-v1.md that the back end's numbers break.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Finding {
@@ -68,26 +46,6 @@ pub enum Finding {
     CreditBalance { stated: Amount, computed: Amount },
     /// The trainings listed for a year do not add up to the year's `attended` (see `listed_totals`).
     Listed { year: i32, listed: Amount, stated: Amount },
-}
-
-impl Finding {
-    /// One sentence an employee can take to HR.
-    pub fn describe(&self, t: &Texts, unit: &Code<Unit>) -> String {
-        let q = |a: &Amount| quantity(t, *a, unit);
-        match self {
-            Finding::IndividualValue { stated, computed } => fill(t.f_individual, &[&q(stated), &q(computed)]),
-            Finding::EntitlementTotal { stated, computed } => fill(t.f_total, &[&q(stated), &q(computed)]),
-            Finding::AttendedSum { stated, computed } => fill(t.f_attended, &[&q(stated), &q(computed)]),
-            Finding::CarriedOut { year, stated, computed } => {
-                fill(t.f_carried_out, &[&year.to_string(), &q(stated), &q(computed)])
-            }
-            Finding::CarryChain { year, carried_in, previous_out } => {
-                fill(t.f_chain, &[&year.to_string(), &q(carried_in), &(year - 1).to_string(), &q(previous_out)])
-            }
-            Finding::CreditBalance { stated, computed } => fill(t.f_credit, &[&q(stated), &q(computed)]),
-            Finding::Listed { year, listed, stated } => fill(t.f_listed, &[&year.to_string(), &q(listed), &q(stated)]),
-        }
-    }
 }
 
 fn amount(field: &'static str, x: f64) -> Result<Amount, DataError> {
@@ -331,8 +289,7 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::json::parse;
-    use crate::i18n::{texts, Language};
+    use crate::contract::json::parse;
     use proptest::prelude::*;
 
     fn a(x: f64) -> Amount {
@@ -452,30 +409,6 @@ mod tests {
         // 2025's carriedIn 0 vs 2024's 2 is a chain break: the forfeiture came in 2025, not 2024
         assert_eq!(l.findings, vec![Finding::CarryChain { year: 2025, carried_in: a(0.0), previous_out: a(2.0) }]);
         assert_eq!(l.credit, Amount::ZERO);
-    }
-
-    #[test]
-    fn findings_read_as_sentences_with_units() {
-        let days = Code::Known(Unit::Days);
-        let f = Finding::CarryChain { year: 2025, carried_in: a(1.0), previous_out: a(0.4) };
-        let en = texts(Language::En);
-        assert_eq!(f.describe(en, &days), "2025 starts with 1 day carried in, but 2024 carried out 0.4 days.");
-        assert_eq!(
-            f.describe(texts(Language::Nl), &days),
-            "2025 begint met 1 dag overgedragen, maar 2024 droeg 0,4 dagen over."
-        );
-        let g = Finding::AttendedSum { stated: a(3.0), computed: a(2.5) };
-        assert_eq!(
-            g.describe(en, &Code::Known(Unit::Hours)),
-            "Your attended total says 3 hours, but formal and informal training add up to 2.5 hours."
-        );
-        let bad = DataError { field: "individual.regimeFraction", value: Wire::Number(7.0), why: Why::Regime };
-        assert_eq!(
-            bad.describe(texts(Language::Fr)),
-            "individual.regimeFraction = 7 (un régime de travail est compris entre 0 et 1)"
-        );
-        let far = DataError { field: "total", value: Wire::Number(1e300), why: Why::NotNumber };
-        assert_eq!(far.describe(en), "total = a number out of range (not a usable number)");
     }
 
     proptest! {

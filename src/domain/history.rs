@@ -1,6 +1,6 @@
 //! The training history as it is paged in: items in arrival order, without repeats.
 
-use crate::api::dto::Training;
+use crate::contract::Training;
 
 #[derive(Clone, Debug, Default)]
 pub struct History {
@@ -29,12 +29,6 @@ impl History {
     pub fn can_load_more(&self) -> bool {
         !self.started || self.next.is_some()
     }
-
-    /// How many are still to load, when the total is known.
-    pub fn left_to_load(&self) -> Option<u32> {
-        let shown = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
-        self.total.map(|t| t.saturating_sub(shown))
-    }
 }
 
 #[cfg(test)]
@@ -42,7 +36,7 @@ mod tests {
     use super::*;
 
     fn training(id: &str) -> Training {
-        crate::api::json::parse(
+        crate::contract::json::parse(
             &serde_json::json!({
                 "id": id, "employerId": "e1", "title": id, "startDate": "2026-01-01", "endDate": "2026-01-01",
                 "durationMinutes": 60, "type": "FORMAL", "status": "COMPLETED", "countsTowardsRight": true,
@@ -58,17 +52,10 @@ mod tests {
         let mut h = History::default();
         assert!(h.can_load_more());
         h.append(vec![training("a"), training("b")], Some(4), Some("http://x/p2".into()));
-        assert_eq!((h.items.len(), h.left_to_load(), h.can_load_more()), (2, Some(2), true));
+        assert_eq!((h.items.len(), h.total, h.can_load_more()), (2, Some(4), true));
         h.append(vec![training("b"), training("c"), training("d")], None, None);
         let ids: Vec<_> = h.items.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c", "d"]);
-        assert_eq!((h.left_to_load(), h.can_load_more()), (Some(0), false));
-    }
-
-    #[test]
-    fn a_total_smaller_than_what_arrived_does_not_underflow() {
-        let mut h = History::default();
-        h.append(vec![training("a"), training("b")], Some(1), None);
-        assert_eq!(h.left_to_load(), Some(0));
+        assert_eq!((h.total, h.can_load_more()), (Some(4), false), "a later page without a total keeps it");
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 
-use crate::api::dto::{Status, Training};
+use crate::contract::{Status, Training};
 use crate::domain::amount::minutes_in;
 use crate::domain::figures::{Finding, Ledger};
 
@@ -39,16 +39,82 @@ pub fn compare(ledger: &Ledger, employer_id: &str, trainings: &[Training]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::CarryOver;
+    use crate::contract::CarryOver;
     use crate::domain::amount::Amount;
+    use crate::domain::figures::LedgerRow;
     use crate::domain::{demo_fixture, demo_trainings};
+    use proptest::prelude::*;
 
     fn ledgers(persona: &str) -> CarryOver {
         demo_fixture(persona, "carry-over.json")
     }
 
+    /// A ledger in hours whose years attended what `trainings` add up to, as `compare` counts them.
+    fn ledger_of(trainings: &[Training]) -> Ledger {
+        let rows = (2022..=2026)
+            .map(|year| {
+                let minutes: u64 = trainings
+                    .iter()
+                    .filter(|t| t.employer_id == "e1" && t.start_date.0.year() == year)
+                    .filter(|t| t.counts_towards_right && t.status == crate::contract::Code::Known(Status::Completed))
+                    .map(|t| u64::from(t.duration_minutes))
+                    .sum();
+                let attended = minutes_in(minutes, crate::contract::Unit::Hours, None).unwrap();
+                LedgerRow {
+                    year,
+                    carried_in: Amount::ZERO,
+                    entitled: attended,
+                    attended,
+                    carried_out: Amount::ZERO,
+                    is_final: true,
+                }
+            })
+            .collect();
+        let day = crate::contract::Date(chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap());
+        Ledger {
+            unit: crate::contract::Code::Known(crate::contract::Unit::Hours),
+            hours_per_day: None,
+            period: (day, day),
+            rows,
+            credit: Amount::ZERO,
+            expires_on: None,
+            forfeited: None,
+            findings: Vec::new(),
+        }
+    }
+
+    proptest! {
+        /// Trainings that add up to each year's attended total give no finding, whatever else is
+        /// listed (another employer, not completed, not counting); one taken away is found in its
+        /// year, with what the rest add up to.
+        #[test]
+        fn a_training_missing_from_the_list_is_found_in_its_year(
+            trainings in crate::domain::generated::trainings(30),
+            pick in any::<proptest::sample::Index>(),
+        ) {
+            let ledger = ledger_of(&trainings);
+            prop_assert_eq!(compare(&ledger, "e1", &trainings), []);
+            let counted: Vec<usize> = (0..trainings.len())
+                .filter(|&i| {
+                    let t = &trainings[i];
+                    t.employer_id == "e1" && t.counts_towards_right && t.duration_minutes >= 60
+                        && t.status == crate::contract::Code::Known(Status::Completed)
+                })
+                .collect();
+            prop_assume!(!counted.is_empty());
+            let mut fewer = trainings.clone();
+            let gone = fewer.remove(counted[pick.index(counted.len())]);
+            let year = gone.start_date.0.year();
+            let found = compare(&ledger, "e1", &fewer);
+            let row = ledger.row(year).unwrap();
+            let listed = ledger_of(&fewer).row(year).unwrap().attended;
+            prop_assert_eq!(found, vec![Finding::Listed { year, listed, stated: row.attended }]);
+        }
+    }
+
+    /// The demo's story: its personas' trainings add up to their totals (persona h's on purpose not).
     #[test]
-    fn the_demo_personas_histories_add_up() {
+    fn demo_story_personas_histories_match_their_totals() {
         for persona in ["a", "b", "c", "e", "g"] {
             let trainings = demo_trainings(persona);
             for item in ledgers(persona).items {
@@ -67,7 +133,7 @@ mod tests {
         let gone = trainings.iter().position(|t| t.start_date.0.year() == 2025 && t.counts_towards_right).unwrap();
         let minutes = trainings.remove(gone).duration_minutes;
         let listed = Amount::from_hundredths(280)
-            - minutes_in(u64::from(minutes), crate::api::dto::Unit::Days, ledger.hours_per_day).unwrap();
+            - minutes_in(u64::from(minutes), crate::contract::Unit::Days, ledger.hours_per_day).unwrap();
         assert_eq!(
             compare(&ledger, "e1", &trainings),
             [Finding::Listed { year: 2025, listed, stated: Amount::from_hundredths(280) }]

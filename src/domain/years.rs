@@ -1,6 +1,6 @@
 //! Which years the account can show, and the year a link asks for.
 
-use crate::api::dto::Source;
+use crate::contract::Source;
 
 /// Every year a source of the back end holds, with the current and the shown year: oldest first.
 pub fn on_record(sources: &[Source], current: i32, shown: i32) -> Vec<i32> {
@@ -33,7 +33,7 @@ pub fn address(figures: Option<i32>, history: Option<i32>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
 
     #[test]
     fn years_from_every_source_with_the_current_and_shown_one() {

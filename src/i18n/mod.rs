@@ -13,12 +13,17 @@ mod choose;
 mod de;
 mod en;
 mod fr;
-mod messages;
 mod nl;
 
-pub use crate::api::dto::Language;
+/// The four languages of the app (and the contract's `preferredLanguage` codes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    Nl,
+    Fr,
+    De,
+    En,
+}
 pub use choose::{choose, from_tag, in_query};
-pub use messages::{api_error, config_error};
 
 /// How numbers, dates and plurals are written in one language.
 pub struct Format {
@@ -109,6 +114,16 @@ pub fn texts(lang: Language) -> &'static Texts {
 }
 
 impl Language {
+    /// The language's tag: `nl`, `fr`, `de`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::Fr => "fr",
+            Language::De => "de",
+            Language::En => "en",
+        }
+    }
+
     /// The language's name in itself, as a language switcher shows it.
     pub fn endonym(self) -> &'static str {
         match self {

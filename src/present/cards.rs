@@ -3,12 +3,13 @@
 
 use chrono::Datelike;
 
-use crate::api::dto::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
+use crate::contract::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
 use crate::domain::amount::Amount;
 use crate::domain::figures::{Attended, DataError, Entitled, Finding, Ledger};
-use crate::domain::format::{amount_both_ways, date, number, percent, quantity};
-use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
+use crate::present::findings::{data_error, finding};
+use crate::present::format::{amount_both_ways, date, number, percent, quantity};
+use crate::present::labels::label;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
@@ -81,7 +82,7 @@ impl Card {
     }
 
     fn findings(mut self, t: &Texts, findings: &[Finding], unit: &Code<Unit>) -> Card {
-        self.findings = findings.iter().map(|f| f.describe(t, unit)).collect();
+        self.findings = findings.iter().map(|f| finding(t, f, unit)).collect();
         self
     }
 }
@@ -108,7 +109,7 @@ fn with_figure<T>(
 ) -> Card {
     match figure {
         Some(Ok(v)) => fill_card(card, v),
-        Some(Err(e)) => Card { problem: Some(e.describe(t)), ..card },
+        Some(Err(e)) => Card { problem: Some(data_error(t, &e)), ..card },
         None => card.note(titled(missing, year)),
     }
 }
@@ -221,7 +222,7 @@ fn ledger_cards(t: &Texts, year: i32, l: &Ledger, past: bool) -> Vec<Card> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
     use crate::i18n::{texts, Language};
 
     fn en() -> &'static Texts {
@@ -234,7 +235,7 @@ mod tests {
 
     #[test]
     fn entitled_card_explains_the_formula() {
-        let e: crate::api::dto::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
+        let e: crate::contract::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
         let card = entitled(en(), 2026, &e.items, "e1");
         let figure = card.figure.as_ref().unwrap();
         assert_eq!(figure.text(en(), None), ("4.2 days".into(), Some("= 31.92 hours".into())));
@@ -255,7 +256,7 @@ mod tests {
 
     #[test]
     fn missing_and_impossible_figures_say_so() {
-        let a: crate::api::dto::Attendance = parse(&fixture("a", "attendance-2026.json")).unwrap();
+        let a: crate::contract::Attendance = parse(&fixture("a", "attendance-2026.json")).unwrap();
         let none = attended(en(), 2026, &a.items, "e9");
         assert_eq!(
             (none.figure.clone(), none.notes.clone()),
@@ -273,7 +274,7 @@ mod tests {
 
     #[test]
     fn ledger_cards_for_the_running_year() {
-        let l: crate::api::dto::CarryOver = parse(&fixture("a", "carry-over.json")).unwrap();
+        let l: crate::contract::CarryOver = parse(&fixture("a", "carry-over.json")).unwrap();
         let cards = ledger(en(), 2026, &l.items, "e1", false);
         let ids: Vec<_> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ["left", "carried-in", "credit"]);
@@ -296,7 +297,7 @@ mod tests {
 
     #[test]
     fn a_past_employment_shows_only_the_balance_it_left() {
-        let me: crate::api::dto::Me = parse(&fixture("b", "me.json")).unwrap();
+        let me: crate::contract::Me = parse(&fixture("b", "me.json")).unwrap();
         let (current, ended) = (&me.employers[0].employment, &me.employers[1].employment);
         assert_eq!(past_employment(en(), current, 2026), None);
         assert_eq!(
@@ -304,7 +305,7 @@ mod tests {
             Some("This employment ended on 30\u{a0}June 2025, before 2026: only the balance it left is shown.")
         );
         assert_eq!(past_employment(en(), ended, 2025), None, "it still ran in 2025");
-        let l: crate::api::dto::CarryOver = parse(&fixture("b", "carry-over.json")).unwrap();
+        let l: crate::contract::CarryOver = parse(&fixture("b", "carry-over.json")).unwrap();
         let cards = ledger(en(), 2026, &l.items, "e2", true);
         assert_eq!(cards.iter().map(|c| c.id).collect::<Vec<_>>(), ["credit"]);
         assert_eq!(cards[0].notes[0], "Forfeited on 30\u{a0}June 2025 (resignation).");

@@ -2,11 +2,11 @@
 //! left and its credit, and what they come to together where every amount can be put in one
 //! unit with the back end's own `hoursPerDay`. Where they cannot, they stay side by side.
 
-use crate::api::dto::{AttendanceItem, Code, Employer, EntitlementItem, LedgerItem, Unit};
+use crate::contract::{AttendanceItem, Code, Employer, EntitlementItem, LedgerItem, Unit};
 use crate::domain::amount::{in_other_unit, Amount};
-use crate::domain::cards::{self, Figure};
-use crate::domain::format::quantity;
 use crate::i18n::{fill, Texts};
+use crate::present::cards::{self, Figure};
+use crate::present::format::quantity;
 
 #[derive(Debug, PartialEq)]
 pub struct Combined {
@@ -96,10 +96,9 @@ pub fn combined(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::{Attendance, CarryOver, Entitlements, Me};
+    use crate::contract::{Attendance, CarryOver, Entitlements, Me};
     use crate::domain::demo_fixture;
     use crate::i18n::{texts, Language};
-
 
     fn of(persona: &str, prefer: Option<Unit>) -> Option<Combined> {
         let me: Me = demo_fixture(persona, "me.json");

@@ -1,12 +1,12 @@
 //! A copy the person keeps: the whole account as one JSON file (every resource exactly as the
 //! service sent it) and the history as CSV that Excel opens with Belgian settings.
 
-use crate::api::dto::Training;
-use crate::api::Everything;
+use crate::contract::Everything;
+use crate::contract::Training;
 use crate::domain::amount::Amount;
-use crate::domain::format::decimal;
-use crate::domain::labels::label;
 use crate::i18n::Texts;
+use crate::present::format::decimal;
+use crate::present::labels::label;
 
 /// One JSON document; the service's bodies go in unchanged, unknown fields and all.
 pub fn account_json(all: &Everything, exported_on: &str) -> String {
@@ -58,8 +58,22 @@ pub fn history_csv(t: &Texts, trainings: &[&Training], employer_name: &dyn Fn(&s
     line(
         &mut out,
         &[
-            t.csv_start, t.csv_end, t.csv_title, t.employer, t.provider, t.enterprise, t.kind, t.status, t.counts,
-            t.csv_hours, t.paid_by, t.registered_by, t.registered_on, t.result, t.content, t.csv_id,
+            t.csv_start,
+            t.csv_end,
+            t.csv_title,
+            t.employer,
+            t.provider,
+            t.enterprise,
+            t.kind,
+            t.status,
+            t.counts,
+            t.csv_hours,
+            t.paid_by,
+            t.registered_by,
+            t.registered_on,
+            t.result,
+            t.content,
+            t.csv_id,
         ],
     );
     for tr in trainings {

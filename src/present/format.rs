@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 
-use crate::api::dto::{Code, Date, Unit};
+use crate::contract::{Code, Date, Unit};
 use crate::domain::amount::Amount;
 use crate::i18n::{fill, Texts};
 

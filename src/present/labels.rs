@@ -1,6 +1,6 @@
 //! Words for the contract's codes. A code the app does not know is shown as "Other" with its raw text.
 
-use crate::api::dto::{Basis, Code, ForfeitReason, Funding, RegisteredBy, SizeBand, SourceKind, Status, TrainingType};
+use crate::contract::{Basis, Code, ForfeitReason, Funding, RegisteredBy, SizeBand, SourceKind, Status, TrainingType};
 use crate::i18n::{fill, Texts};
 
 pub trait Label: Copy {

@@ -1,11 +1,11 @@
 //! The carry-over ledger year by year, in the unit the person prefers where the back end's rate
 //! allows: the rows of the table and of the chart on the carry-over page.
 
-use crate::api::dto::{Code, Unit};
+use crate::contract::{Code, Unit};
 use crate::domain::amount::{in_other_unit, Amount};
 use crate::domain::figures::{Ledger, LedgerRow};
-use crate::domain::format::decimal;
 use crate::i18n::Texts;
+use crate::present::format::decimal;
 
 /// The ledger's years in the preferred unit, and that unit; the recorded unit without a rate.
 pub fn rows_in(l: &Ledger, prefer: Option<Unit>) -> (Vec<LedgerRow>, Code<Unit>) {
@@ -41,15 +41,8 @@ pub fn unit_name<'a>(t: &'a Texts, unit: &'a Code<Unit>) -> &'a str {
 
 /// The column headings, then one row of cells a year.
 pub fn table(t: &Texts, rows: &[LedgerRow]) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let head = vec![
-        t.years,
-        t.col_carried_in,
-        t.col_entitled,
-        t.col_attended,
-        t.col_remaining,
-        t.col_carried_out,
-        t.status,
-    ];
+    let head =
+        vec![t.years, t.col_carried_in, t.col_entitled, t.col_attended, t.col_remaining, t.col_carried_out, t.status];
     let body = rows
         .iter()
         .map(|r| {
@@ -70,8 +63,8 @@ pub fn table(t: &Texts, rows: &[LedgerRow]) -> (Vec<&'static str>, Vec<Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::CarryOver;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
+    use crate::contract::CarryOver;
     use crate::i18n::{texts, Language};
 
     fn ledger(persona: &str) -> Ledger {

@@ -78,7 +78,10 @@ mod tests {
 
     #[test]
     fn an_empty_value_stays() {
-        assert_eq!(Html::new().el("option", &[("value", ""), ("selected", "")], "All").finish(), r#"<option value="">All</option>"#);
+        assert_eq!(
+            Html::new().el("option", &[("value", ""), ("selected", "")], "All").finish(),
+            r#"<option value="">All</option>"#
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! What went wrong, in words an employee can act on.
 
-use super::{fill, Texts};
-use crate::api::ApiError;
-use crate::config::ConfigError;
+use crate::contract::config::ConfigError;
+use crate::contract::ApiError;
+use crate::i18n::{fill, Texts};
 
 pub fn api_error(t: &Texts, e: &ApiError) -> String {
     match e {

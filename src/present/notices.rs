@@ -3,11 +3,11 @@
 
 use chrono::Months;
 
-use crate::api::dto::{Date, LedgerItem, Me, SourceKind};
+use crate::contract::{Date, LedgerItem, Me, SourceKind};
 use crate::domain::figures::Ledger;
-use crate::domain::format::{date, quantity};
-use crate::domain::profile::employer_name;
 use crate::i18n::{fill, Texts};
+use crate::present::format::{date, quantity};
+use crate::present::profile::employer_name;
 
 pub fn notices(t: &Texts, me: &Me, ledger: &[LedgerItem], today: Date) -> Vec<String> {
     let soon = today.0.checked_add_months(Months::new(6)).map(Date);
@@ -32,7 +32,7 @@ pub fn notices(t: &Texts, me: &Me, ledger: &[LedgerItem], today: Date) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::CarryOver;
+    use crate::contract::CarryOver;
     use crate::domain::demo_fixture;
     use crate::i18n::{texts, Language};
 

@@ -1,13 +1,13 @@
 //! What the profile page says about the person and each employment, every identifier formatted
 //! and checked: an invalid one is shown as sent and flagged, never hidden.
 
-use crate::api::dto::{Employer, Me};
-use crate::domain::format::{date, number, percent};
+use crate::contract::{Employer, Me};
 use crate::domain::ids::{
     enterprise_number_formatted, enterprise_number_is_valid, nsso_number_formatted, nsso_number_is_valid,
 };
-use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
+use crate::present::format::{date, number, percent};
+use crate::present::labels::label;
 
 /// The employer's name, when the profile is there and lists it (else show its id).
 pub fn employer_name<'a>(me: Option<&'a Me>, id: &str) -> Option<&'a str> {
@@ -46,7 +46,11 @@ pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
     vec![
         (
             t.enterprise.into(),
-            checked(t, enterprise_number_formatted(&e.enterprise_number), enterprise_number_is_valid(&e.enterprise_number)),
+            checked(
+                t,
+                enterprise_number_formatted(&e.enterprise_number),
+                enterprise_number_is_valid(&e.enterprise_number),
+            ),
         ),
         (t.nsso.into(), checked(t, nsso_number_formatted(&e.nsso_number), nsso_number_is_valid(&e.nsso_number))),
         (t.size.into(), e.size_band.as_ref().map(|b| label(t, b)).unwrap_or_default()),
@@ -54,7 +58,14 @@ pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
         (t.ended.into(), job.end_date.map(|d| date(t, d)).unwrap_or_default()),
         (
             t.work_regime.into(),
-            fill(t.regime, &[&percent(t, regime.fraction), &number(t, regime.weekly_hours), &number(t, regime.full_time_weekly_hours)]),
+            fill(
+                t.regime,
+                &[
+                    &percent(t, regime.fraction),
+                    &number(t, regime.weekly_hours),
+                    &number(t, regime.full_time_weekly_hours),
+                ],
+            ),
         ),
         (t.joint_committee.into(), job.joint_committee.clone().unwrap_or_default()),
         (t.collective_agreement.into(), job.cba_registration_number.clone().unwrap_or_default()),
@@ -64,12 +75,15 @@ pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
     use crate::i18n::{texts, Language};
 
     fn me(persona: &str) -> Me {
-        parse(&std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/me.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
-            .unwrap()
+        parse(
+            &std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/me.json", env!("CARGO_MANIFEST_DIR")))
+                .unwrap(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -100,7 +114,10 @@ mod tests {
     fn sources_with_their_years_and_deadline() {
         let t = texts(Language::En);
         let lines = sources(t, &me("a"));
-        assert!(lines.iter().any(|(kind, line)| kind == "Federal Learning Account archive"
-            && line == "2024, 2025 (available until 31\u{a0}December 2026)"), "{lines:?}");
+        assert!(
+            lines.iter().any(|(kind, line)| kind == "Federal Learning Account archive"
+                && line == "2024, 2025 (available until 31\u{a0}December 2026)"),
+            "{lines:?}"
+        );
     }
 }

@@ -1,10 +1,10 @@
 //! What the training detail page says about one training, as labelled rows.
 
-use crate::api::dto::{Date, Training};
-use crate::domain::format::{date, date_range, duration};
+use crate::contract::{Date, Training};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
-use crate::domain::labels::label;
 use crate::i18n::{fill, Texts};
+use crate::present::format::{date, date_range, duration};
+use crate::present::labels::label;
 
 /// Every field of the contract as (label, text); optional fields left out are empty text. The
 /// employer is named when the profile lists it (`employer_name`), else shown by its id; a
@@ -52,7 +52,7 @@ pub fn rows(t: &Texts, tr: &Training, employer_name: Option<&str>, today: Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
     use crate::i18n::{texts, Language};
 
     fn row<'a>(rows: &'a [(String, String)], key: &str) -> &'a str {

@@ -3,14 +3,15 @@
 //! (in one unit where the back ends' own `hoursPerDay` allows, else each on its own line).
 //! Everything comes from the carry-over ledger and the first page of the history.
 
-use crate::api::dto::{Code, Date, Language, LedgerItem, Me, Status, Training};
+use crate::contract::{Code, Date, LedgerItem, Me, Status, Training};
 use crate::domain::amount::Amount;
-use crate::domain::cards::{Card, Figure};
-use crate::domain::combined::{common_unit, in_unit};
 use crate::domain::figures::Ledger;
-use crate::domain::format::{date, quantity};
-use crate::domain::profile::employer_name;
+use crate::i18n::Language;
 use crate::i18n::{fill, from_tag, Texts};
+use crate::present::cards::{Card, Figure};
+use crate::present::combined::{common_unit, in_unit};
+use crate::present::format::{date, quantity};
+use crate::present::profile::employer_name;
 
 /// How the page around the card asked it to look (the iframe's query or the element's `data-`
 /// attributes). A value that is not one of those allowed is ignored, never passed on.
@@ -109,8 +110,8 @@ pub fn card(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::dto::CarryOver;
-    use crate::api::json::parse;
+    use crate::contract::json::parse;
+    use crate::contract::CarryOver;
     use crate::domain::{demo_fixture, demo_trainings};
     use crate::i18n::{texts, Language};
 
@@ -211,7 +212,7 @@ mod tests {
             let c = two_credits(c1, r1, c2, r2, swap);
             let f = c.figure.unwrap();
             let in_days = crate::domain::amount::hours_to_days(Amount::from_hundredths(c2), Amount::from_hundredths(r2)).unwrap();
-            proptest::prop_assert_eq!(f.unit, Code::Known(crate::api::dto::Unit::Days));
+            proptest::prop_assert_eq!(f.unit, Code::Known(crate::contract::Unit::Days));
             proptest::prop_assert_eq!(f.amount, Amount::from_hundredths(c1) + in_days);
             proptest::prop_assert_eq!(two_credits(c1, r1, c2, r2, !swap).figure.unwrap().amount, f.amount);
         }

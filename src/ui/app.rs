@@ -5,20 +5,21 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::api::client::{config_url, Client};
-use crate::api::dto::Me;
-use crate::api::resources;
-use crate::components::focus;
-use crate::components::language::{texts, tr, LanguageSwitcher, Speaking};
-use crate::components::loaded::{config_at, Remote};
-use crate::components::site_nav::SiteNav;
-use crate::components::unit_choice::UnitChoice;
-use crate::config::{self, ConfigError};
-use crate::i18n::{config_error, Language};
-use crate::markup::Html;
-use crate::pages::carry_over::CarryOverPage;
-use crate::pages::profile::ProfilePage;
-use crate::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
+use crate::client::resources;
+use crate::client::transport::{config_url, Client};
+use crate::contract::config::{self, ConfigError};
+use crate::contract::Me;
+use crate::i18n::Language;
+use crate::present::markup::Html;
+use crate::present::messages::config_error;
+use crate::ui::focus;
+use crate::ui::language::{texts, tr, LanguageSwitcher, Speaking};
+use crate::ui::loaded::{config_at, Remote};
+use crate::ui::pages::carry_over::CarryOverPage;
+use crate::ui::pages::profile::ProfilePage;
+use crate::ui::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
+use crate::ui::site_nav::SiteNav;
+use crate::ui::unit_choice::UnitChoice;
 
 #[component]
 pub fn App() -> impl IntoView {

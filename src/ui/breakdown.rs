@@ -1,6 +1,6 @@
 //! Labelled values as a definition list: one component for every "term: value" listing.
 
-use crate::markup::Html;
+use crate::present::markup::Html;
 
 /// The terms and values as `dt`/`dd` pairs; rows with an empty value are left out, so optional
 /// contract fields need no special case.

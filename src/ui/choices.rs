@@ -2,7 +2,7 @@
 //! the history. A choice is part of the address, so it can be shared and the back button returns
 //! to the one before.
 
-use crate::markup::Html;
+use crate::present::markup::Html;
 
 /// One link: where it goes, what it says, and whether it is the one shown now.
 pub type Choice = (String, String, bool);
@@ -31,4 +31,3 @@ pub fn choices_into(html: &mut Html, label: &str, choices: &[Choice]) {
         html.close("nav");
     }
 }
-

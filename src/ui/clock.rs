@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::api::dto::Date;
+use crate::contract::Date;
 
 pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32

@@ -1,7 +1,7 @@
 //! A table of figures with a caption, its first cell a row heading. On narrow screens each row
 //! becomes a block and each cell says its own heading (`data-label`, see main.css).
 
-use crate::markup::Html;
+use crate::present::markup::Html;
 
 pub fn table_into(html: &mut Html, caption: &str, head: &[&str], rows: &[Vec<String>]) {
     html.open("table", &[("class", "data-table")]).el("caption", &[], caption).open("thead", &[]).open("tr", &[]);

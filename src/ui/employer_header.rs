@@ -1,10 +1,10 @@
 //! Who the figures belong to: the employer, with its identifiers checked rather than trusted.
 
-use crate::api::dto::Employer;
-use crate::domain::format::{date, number, percent};
+use crate::contract::Employer;
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid};
 use crate::i18n::{fill, Texts};
-use crate::markup::Html;
+use crate::present::format::{date, number, percent};
+use crate::present::markup::Html;
 
 /// The header as escaped HTML (see `markup`), with `note` under it when there is one. `t` comes
 /// from the caller's reactive closure, which runs again when the language changes.

@@ -1,11 +1,11 @@
 //! One figure card: every card on the dashboard is rendered by this view from a `cards::Card`,
 //! as one string of escaped HTML (see `markup`): a card never changes once shown.
 
-use crate::api::dto::Unit;
-use crate::components::breakdown::rows_into;
-use crate::domain::cards::{Card, Usage};
+use crate::contract::Unit;
 use crate::i18n::{fill, Texts};
-use crate::markup::Html;
+use crate::present::cards::{Card, Usage};
+use crate::present::markup::Html;
+use crate::ui::breakdown::rows_into;
 
 /// Cards side by side in the grid of their parent. `t` and `prefer` (the unit the person
 /// prefers) come from the caller's reactive closure, which runs again when either changes.

@@ -1,11 +1,11 @@
 //! The history's search and filters as one form. Applying it puts them in the address (see
 //! `domain::history_filter`), so the back button and a shared link show the same list.
 
-use crate::api::dto::{Code, Me, Status, TrainingType};
+use crate::contract::{Code, Me, Status, TrainingType};
 use crate::domain::history_filter::{Filter, Sort};
-use crate::domain::labels::label;
 use crate::i18n::Texts;
-use crate::markup::Html;
+use crate::present::labels::label;
+use crate::present::markup::Html;
 
 /// A labelled select: `(value, text)` options after "All" (`any`), the current one selected.
 fn select(html: &mut Html, name: &str, text: &str, any: Option<&str>, options: &[(String, String)], current: &str) {

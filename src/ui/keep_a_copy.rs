@@ -4,17 +4,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::client::Client;
-use crate::api::dto::Me;
-use crate::api::ApiError;
-use crate::components::clicked::clicked;
-use crate::components::clock::today;
-use crate::components::download::save;
-use crate::components::language::texts;
-use crate::domain::export::account_json;
+use crate::client::transport::Client;
+use crate::contract::ApiError;
+use crate::contract::Me;
 use crate::domain::years;
-use crate::i18n::{api_error, fill};
-use crate::markup::Html;
+use crate::i18n::fill;
+use crate::present::export::account_json;
+use crate::present::markup::Html;
+use crate::present::messages::api_error;
+use crate::ui::clicked::clicked;
+use crate::ui::clock::today;
+use crate::ui::download::save;
+use crate::ui::language::texts;
 
 #[derive(Clone, Default)]
 enum Copying {
@@ -69,12 +70,10 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         }
         html.close("div").finish()
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        match clicked(&ev, "data-copy").as_deref() {
-            Some("print") => drop(window().print()),
-            Some(_) => run(),
-            None => {}
-        }
+    let on_click = move |ev: leptos::ev::MouseEvent| match clicked(&ev, "data-copy").as_deref() {
+        Some("print") => drop(window().print()),
+        Some(_) => run(),
+        None => {}
     };
     view! {
         <section class="keep-copy" aria-labelledby="copy-title" data-testid="keep-a-copy">

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::storage;
 use crate::i18n::{self, Language, Texts, LANGUAGES};
+use crate::ui::storage;
 
 const STORAGE_KEY: &str = "training-account.language";
 

@@ -1,10 +1,10 @@
 //! The carry-over chart as SVG, from the geometry in `domain::chart`. The table beside it holds the
 //! same figures in words, so the picture is labelled as such for screen readers.
 
-use crate::domain::chart::{Chart, Rect, HEIGHT, LEFT};
-use crate::domain::format::decimal;
 use crate::i18n::Texts;
-use crate::markup::Html;
+use crate::present::chart::{Chart, Rect, HEIGHT, LEFT};
+use crate::present::format::decimal;
+use crate::present::markup::Html;
 
 fn rect(html: &mut Html, class: &str, r: Rect) {
     let (x, y, w, h) = (r.x.to_string(), r.y.to_string(), r.w.to_string(), r.h.to_string());
@@ -14,10 +14,8 @@ fn rect(html: &mut Html, class: &str, r: Rect) {
 pub fn chart_into(html: &mut Html, t: &Texts, chart: &Chart, label: &str) {
     let width = chart.width.to_string();
     let view_box = format!("0 0 {width} {HEIGHT}");
-    html.open("figure", &[("class", "chart")]).open(
-        "svg",
-        &[("viewBox", &view_box), ("width", &width), ("role", "img"), ("aria-label", label)],
-    );
+    html.open("figure", &[("class", "chart")])
+        .open("svg", &[("viewBox", &view_box), ("width", &width), ("role", "img"), ("aria-label", label)]);
     let right = (chart.width - 8).to_string();
     for (y, value) in &chart.ticks {
         let y = y.to_string();
@@ -32,7 +30,9 @@ pub fn chart_into(html: &mut Html, t: &Texts, chart: &Chart, label: &str) {
         html.el("text", &[("class", "year"), ("x", &year.centre.to_string()), ("y", &below)], &year.year.to_string());
     }
     html.close("svg").open("figcaption", &[("class", "usage-legend")]);
-    for (class, text) in [("key key-in", t.col_carried_in), ("key key-right", t.col_entitled), ("key key-attended", t.col_attended)] {
+    for (class, text) in
+        [("key key-in", t.col_carried_in), ("key key-right", t.col_entitled), ("key key-attended", t.col_attended)]
+    {
         html.el("span", &[("class", class)], text);
     }
     html.close("figcaption").close("figure");

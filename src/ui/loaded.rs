@@ -2,51 +2,60 @@
 //! error with a retry while every other part of the page keeps working.
 //! (A plain match on the resource: nested Transition/ErrorBoundary pairs lose errors in leptos 0.8.)
 
-use std::marker::PhantomData;
-
 use leptos::prelude::*;
 
-use crate::api::client::Client;
-use crate::api::json::FromJson;
-use crate::api::resources::Resource;
-use crate::api::ApiError;
-use crate::components::clicked::clicked;
-use crate::components::language::texts;
-use crate::config::{self, Config, ConfigError};
-use crate::i18n::{api_error, fill, Texts};
-use crate::markup::Html;
+use crate::client::resources::Resource;
+use crate::client::transport::Client;
+use crate::contract::config::{self, Config, ConfigError};
+use crate::contract::json::FromJson;
+use crate::contract::ApiError;
+use crate::i18n::{fill, Texts};
+use crate::present::markup::Html;
+use crate::present::messages::api_error;
+use crate::ui::clicked::clicked;
+use crate::ui::language::texts;
 
 /// The name of a part of a page in its error message: `|t| t.what_profile`.
 pub type What = fn(&Texts) -> &'static str;
 
 /// A resource being fetched. Every resource is fetched as text by the same code (the async
-/// machinery is compiled once) and decoded to its contract type when read.
-pub struct Remote<T> {
+/// machinery is compiled once), and decoded to its contract type once per answer, by a memo.
+pub struct Remote<T: Send + Sync + 'static> {
     text: LocalResource<Result<String, ApiError>>,
-    kind: PhantomData<fn() -> T>,
+    value: Memo<Option<Result<T, ApiError>>>,
 }
 
-impl<T> Clone for Remote<T> {
+impl<T: Send + Sync> Clone for Remote<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for Remote<T> {}
+impl<T: Send + Sync> Copy for Remote<T> {}
 
-impl<T: FromJson> Remote<T> {
+impl<T: FromJson + Clone + Send + Sync + 'static> Remote<T> {
     pub fn new(resource: Resource<T>) -> Remote<T> {
         Remote::from_text(text_resource(expect_context::<Client>(), resource.path, resource.every_page))
     }
 
     /// Any source of response bodies, e.g. a stub in tests.
     pub fn from_text(text: LocalResource<Result<String, ApiError>>) -> Remote<T> {
-        Remote { text, kind: PhantomData }
+        // a new answer is a new value: no comparison needed (nor `PartialEq` on the contract)
+        let value = Memo::new_with_compare(
+            move |_| text.with(|r| r.as_ref().map(|r| r.clone().and_then(|body| Resource::<T>::decode(&body)))),
+            |_, _| true,
+        );
+        Remote { text, value }
     }
 
     /// `None` while loading.
     pub fn get(&self) -> Option<Result<T, ApiError>> {
-        self.text.get().map(|r| r.and_then(|body| Resource::<T>::decode(&body)))
+        self.value.get()
+    }
+
+    /// Reads the answer in place, without a copy of what it holds.
+    pub fn with<R>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> R) -> R {
+        self.value.with(|r| f(r.as_ref()))
     }
 
     pub fn refetch(&self) {
@@ -78,7 +87,7 @@ pub fn loaded<T, V>(
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: FromJson + 'static,
+    T: FromJson + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     // only decoding and the caller's view are per type; the switch between placeholder, view and

@@ -1,6 +1,7 @@
-//! Thin views over domain values, one concern a file.
+//! The views, in the browser only: thin components over the layers below, one concern a file.
 
 pub mod address;
+pub mod app;
 pub mod breakdown;
 pub mod choices;
 pub mod clicked;
@@ -16,8 +17,10 @@ pub mod language;
 pub mod ledger_chart;
 pub mod loaded;
 pub mod notices;
+mod pages;
 pub mod site_nav;
 pub mod storage;
 pub mod training_history;
 pub mod training_list;
 pub mod unit_choice;
+pub mod widget;

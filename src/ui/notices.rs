@@ -2,11 +2,11 @@
 //! markup once the profile is there; a ledger that failed or is still loading leaves the
 //! profile's own notices.
 
-use crate::api::dto::{LedgerItem, Me};
-use crate::components::clock::today;
-use crate::domain::notices::notices;
+use crate::contract::{LedgerItem, Me};
 use crate::i18n::Texts;
-use crate::markup::Html;
+use crate::present::markup::Html;
+use crate::present::notices::notices;
+use crate::ui::clock::today;
 
 pub fn notices_into(html: &mut Html, t: &Texts, me: &Me, ledger: &[LedgerItem]) {
     let list = today().map(|day| notices(t, me, ledger, day)).unwrap_or_default();

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::choices::links_html;
-use crate::components::language::texts;
+use crate::ui::choices::links_html;
+use crate::ui::language::texts;
 
 #[component]
 pub fn SiteNav() -> impl IntoView {

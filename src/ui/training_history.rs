@@ -9,27 +9,27 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
 use wasm_bindgen::JsCast;
 
-use crate::api::client::Client;
-use crate::api::dto::Me;
-use crate::api::resources::{self, MAX_PAGE_SIZE, PAGE_SIZE};
-use crate::api::ApiError;
-use crate::components::address::year_in;
-use crate::components::choices::{choices_into, Choice};
-use crate::components::clicked::clicked;
-use crate::components::download::save;
-use crate::components::focus;
-use crate::components::history_filters::filters_html;
-use crate::components::language::{texts, tr};
-use crate::components::loaded::{error_into, Remote};
-use crate::components::training_list::training_list_into;
-use crate::domain::export::history_csv;
-use crate::domain::format::{duration, number};
+use crate::client::resources::{self, MAX_PAGE_SIZE, PAGE_SIZE};
+use crate::client::transport::Client;
+use crate::contract::ApiError;
+use crate::contract::Me;
 use crate::domain::history::History;
 use crate::domain::history_filter::{total_minutes, Filter};
-use crate::domain::profile::employer_name;
 use crate::domain::years;
 use crate::i18n::{fill, Texts};
-use crate::markup::Html;
+use crate::present::export::history_csv;
+use crate::present::format::{duration, number};
+use crate::present::markup::Html;
+use crate::present::profile::employer_name;
+use crate::ui::address::year_in;
+use crate::ui::choices::{choices_into, Choice};
+use crate::ui::clicked::clicked;
+use crate::ui::download::save;
+use crate::ui::focus;
+use crate::ui::history_filters::filters_html;
+use crate::ui::language::{texts, tr};
+use crate::ui::loaded::{error_into, Remote};
+use crate::ui::training_list::training_list_into;
 
 /// `5.000` in Dutch, `5,000` in English.
 fn count(t: &Texts, n: usize) -> String {
@@ -51,7 +51,14 @@ struct State {
 
 /// The years the history can be filtered to, as links that keep the year of the figures and the
 /// other filters.
-fn filter_choices(t: &Texts, me: &Me, this_year: i32, figures: Option<i32>, shown: Option<i32>, f: &Filter) -> Vec<Choice> {
+fn filter_choices(
+    t: &Texts,
+    me: &Me,
+    this_year: i32,
+    figures: Option<i32>,
+    shown: Option<i32>,
+    f: &Filter,
+) -> Vec<Choice> {
     let mut choices = vec![(f.address(years::address(figures, None)), t.all_years.to_string(), shown.is_none())];
     for y in years::on_record(&me.sources, this_year, shown.unwrap_or(this_year)) {
         choices.push((f.address(years::address(figures, Some(y))), y.to_string(), shown == Some(y)));
@@ -63,7 +70,10 @@ fn filter_choices(t: &Texts, me: &Me, this_year: i32, figures: Option<i32>, show
 pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView {
     let client = expect_context::<Client>();
     let me = expect_context::<Remote<Me>>();
-    let year_of = move |key: &str| year_in(query, key);
+    // each a memo of the address: the list is fetched again for another year only
+    let figures_year = Memo::new(move |_| year_in(query, "year"));
+    let history_year = Memo::new(move |_| year_in(query, "history-year"));
+    let year_of = move |key: &str| if key == "year" { figures_year.get() } else { history_year.get() };
     let filter = Memo::new(move |_| Filter::read(|key| query.read().get(key)));
     // one signal for the whole state (each signal type costs the app its own code)
     let state = RwSignal::new(State { year: year_of("history-year"), shown: STEP, ..State::default() });
@@ -152,7 +162,8 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
         } else if on("data-csv") {
             let (t, me) = (texts(), untrack(|| me.get()).and_then(Result::ok));
             let name = |id: &str| employer_name(me.as_ref(), id).unwrap_or(id).to_string();
-            let csv = state.with_untracked(|s| filter.with_untracked(|f| history_csv(t, &f.apply(&s.history.items), &name)));
+            let csv =
+                state.with_untracked(|s| filter.with_untracked(|f| history_csv(t, &f.apply(&s.history.items), &name)));
             let which = year_of("history-year").map_or_else(|| "all".to_string(), |y| y.to_string());
             save(&format!("training-history-{which}.csv"), "text/csv", &csv);
         }
@@ -207,14 +218,22 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
             let left = matching.saturating_sub(on_screen.len());
             // the list as shown, whole, once every page is in
             if !busy && !kept.is_empty() {
-                html.el("button", &[("type", "button"), ("class", "button-secondary"), ("data-csv", "1")], t.download_csv);
+                html.el(
+                    "button",
+                    &[("type", "button"), ("class", "button-secondary"), ("data-csv", "1")],
+                    t.download_csv,
+                );
             }
             if left > 0 && failed.is_none() {
                 // more from what is loaded; what is still loading comes in by itself
                 let ready = kept.len() > on_screen.len();
                 let text = if ready { fill(t.show_more_n, &[&count(t, left)]) } else { t.loading.to_string() };
                 let disabled = if ready { "" } else { "disabled" };
-                html.el("button", &[("type", "button"), ("class", "button"), ("data-more", "1"), ("disabled", disabled)], &text);
+                html.el(
+                    "button",
+                    &[("type", "button"), ("class", "button"), ("data-more", "1"), ("disabled", disabled)],
+                    &text,
+                );
             }
             if let Some(error) = &failed {
                 error_into(&mut html, t, |t| t.history_title, error, "1");

@@ -1,11 +1,11 @@
 //! Trainings as a list of links to their detail pages.
 
-use crate::api::dto::Training;
-use crate::api::resources::encode;
-use crate::domain::format::{date_range, duration};
-use crate::domain::labels::label;
+use crate::contract::Training;
+use crate::domain::address::encode;
 use crate::i18n::Texts;
-use crate::markup::Html;
+use crate::present::format::{date_range, duration};
+use crate::present::labels::label;
+use crate::present::markup::Html;
 
 /// The list as escaped HTML (see `markup`): a list of a hundred trainings is one DOM update, and
 /// costs no view code per element. Links inside are still the router's.

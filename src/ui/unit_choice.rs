@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::dto::{KnownCode, Unit};
-use crate::components::clicked::clicked;
-use crate::components::{focus, storage};
+use crate::contract::{KnownCode, Unit};
 use crate::i18n::Texts;
-use crate::markup::Html;
+use crate::present::markup::Html;
+use crate::ui::clicked::clicked;
+use crate::ui::{focus, storage};
 
 const STORAGE_KEY: &str = "training-account.unit";
 

@@ -10,17 +10,18 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::api::client::{config_url, resolve, Client};
-use crate::api::dto::{CarryOver, Me, TrainingPage};
-use crate::api::resources;
-use crate::components::clock::{this_year, today};
-use crate::components::figure_card::card_into;
-use crate::components::language::{texts, Speaking};
-use crate::components::loaded::{config_at, placeholder_into, Remote};
-use crate::config::AuthMode;
-use crate::domain::widget::{card, Look};
-use crate::i18n::api_error;
-use crate::markup::Html;
+use crate::client::resources;
+use crate::client::transport::{config_url, resolve, Client};
+use crate::contract::config::AuthMode;
+use crate::contract::{CarryOver, Me, TrainingPage};
+use crate::domain::address::encode;
+use crate::present::markup::Html;
+use crate::present::messages::api_error;
+use crate::present::widget::{card, Look};
+use crate::ui::clock::{this_year, today};
+use crate::ui::figure_card::card_into;
+use crate::ui::language::{texts, Speaking};
+use crate::ui::loaded::{config_at, placeholder_into, Remote};
 
 /// What the card and the page around it say to each other (`{type, ...}` objects).
 const HEIGHT: &str = "training-account:height";
@@ -99,7 +100,7 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
     let ledger = Remote::<CarryOver>::new(resources::carry_over());
     let newest = Remote::<TrainingPage>::new(resources::newest_trainings());
     // the app beside config.json, opened apart from the site's page and its history
-    let query = employer.as_ref().map(|e| format!("?employer={}", resources::encode(e))).unwrap_or_default();
+    let query = employer.as_ref().map(|e| format!("?employer={}", encode(e))).unwrap_or_default();
     let app = resolve(&format!("./{query}"), &app).unwrap_or_default();
     let html = move || {
         let t = texts();

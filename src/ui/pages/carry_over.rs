@@ -4,20 +4,22 @@
 
 use leptos::prelude::*;
 
-use crate::api::dto::{CarryOver, LedgerItem, Me, Training, TrainingPages};
-use crate::api::{resources, ApiError};
-use crate::components::clock::this_year;
-use crate::components::data_table::table_into;
-use crate::components::figure_card::card_into;
-use crate::components::language::{texts, tr};
-use crate::components::ledger_chart::chart_into;
-use crate::components::loaded::{loaded, Remote};
-use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
+use crate::client::{resources, ApiError};
+use crate::contract::{CarryOver, LedgerItem, Me, Training};
 use crate::domain::figures::Ledger;
-use crate::domain::profile::employer_name;
-use crate::domain::{cards, chart, ledger_table, listed_totals};
+use crate::domain::listed_totals;
 use crate::i18n::{fill, Texts};
-use crate::markup::Html;
+use crate::present::findings::finding;
+use crate::present::markup::Html;
+use crate::present::profile::employer_name;
+use crate::present::{cards, chart, ledger_table};
+use crate::ui::clock::this_year;
+use crate::ui::data_table::table_into;
+use crate::ui::figure_card::card_into;
+use crate::ui::language::{texts, tr};
+use crate::ui::ledger_chart::chart_into;
+use crate::ui::loaded::{loaded, Remote};
+use crate::ui::unit_choice::{UnitChoice, UnitSwitcher};
 
 #[component]
 pub fn CarryOverPage() -> impl IntoView {
@@ -39,8 +41,10 @@ pub fn CarryOverPage() -> impl IntoView {
                 .collect();
             // never changes once shown, but for the unit and the language: one string (see markup)
             let t = texts();
-            let listed = listed.get().map(|r| r.map(|d: TrainingPages| d.pages.into_iter().flat_map(|p| p.items).collect::<Vec<_>>()));
-            let html = page(t, units.get(), &c.items, &names, listed.as_ref().map(|r| r.as_deref()));
+            let html = listed.with(|r| {
+                let listed = r.map(|r| r.as_ref().map(|d| d.pages.iter().flat_map(|p| p.items.iter().cloned()).collect::<Vec<_>>()));
+                page(t, units.get(), &c.items, &names, listed.as_ref().map(|r| r.as_deref().map_err(|e| *e)))
+            });
             view! {
                 <UnitSwitcher t />
                 <div inner_html=html></div>
@@ -53,7 +57,7 @@ pub fn CarryOverPage() -> impl IntoView {
 /// trainings listed, `None` while they load).
 fn page(
     t: &Texts,
-    prefer: Option<crate::api::dto::Unit>,
+    prefer: Option<crate::contract::Unit>,
     items: &[LedgerItem],
     names: &[String],
     listed: Option<Result<&[Training], &ApiError>>,
@@ -71,7 +75,7 @@ fn page(
         let ledger = Ledger::from_item(item).ok();
         if let (Some(l), Some(Ok(trainings))) = (&ledger, listed) {
             findings
-                .extend(listed_totals::compare(l, &item.employer_id, trainings).iter().map(|f| f.describe(t, &l.unit)));
+                .extend(listed_totals::compare(l, &item.employer_id, trainings).iter().map(|f| finding(t, f, &l.unit)));
         }
         if findings.is_empty() {
             check.el("p", &[], &fill(t.check_ok, &[name]));

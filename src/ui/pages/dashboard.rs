@@ -4,47 +4,50 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use leptos_router::params::ParamsMap;
 
-use crate::api::dto::{CarryOver, Date, Me, Unit};
-use crate::api::resources;
-use crate::api::ApiError;
-use crate::components::address::year_in;
-use crate::components::choices::choices_into;
-use crate::components::clicked::clicked;
-use crate::components::clock::this_year;
-use crate::components::data_table::table_into;
-use crate::components::employer_header::employer_header_into;
-use crate::components::figure_card::cards_into;
-use crate::components::focus;
-use crate::components::keep_a_copy::KeepACopy;
-use crate::components::language::{text_of, texts};
-use crate::components::loaded::{error_into, loaded, placeholder_into, Remote, What};
-use crate::components::notices::notices_into;
-use crate::components::training_history::TrainingHistory;
-use crate::components::unit_choice::{UnitChoice, UnitSwitcher};
-use crate::domain::combined::combined;
-use crate::domain::format::date;
+use crate::client::resources;
+use crate::contract::ApiError;
+use crate::contract::{CarryOver, Date, Me, Unit};
 use crate::domain::history_filter::Filter;
 use crate::domain::ids::ssin_masked;
-use crate::domain::{cards, years};
+use crate::domain::years;
 use crate::i18n::{fill, Texts};
-use crate::markup::Html;
+use crate::present::cards;
+use crate::present::combined::combined;
+use crate::present::format::date;
+use crate::present::markup::Html;
+use crate::ui::address::year_in;
+use crate::ui::choices::choices_into;
+use crate::ui::clicked::clicked;
+use crate::ui::clock::this_year;
+use crate::ui::data_table::table_into;
+use crate::ui::employer_header::employer_header_into;
+use crate::ui::figure_card::cards_into;
+use crate::ui::focus;
+use crate::ui::keep_a_copy::KeepACopy;
+use crate::ui::language::{text_of, texts};
+use crate::ui::loaded::{error_into, loaded, placeholder_into, Remote, What};
+use crate::ui::notices::notices_into;
+use crate::ui::training_history::TrainingHistory;
+use crate::ui::unit_choice::{UnitChoice, UnitSwitcher};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let this_year = this_year();
     let query = use_query_map();
-    let year = move || year_in(query, "year").unwrap_or(this_year);
-    focus::on_change(Box::new(move || year().to_string()), "main");
+    // each a memo of the address: a change elsewhere in it (a history filter) changes neither, so
+    // the year's figures are neither fetched nor drawn again for it
+    let year = Memo::new(move |_| year_in(query, "year").unwrap_or(this_year));
+    let employer = Memo::new(move |_| query.read().get("employer"));
+    focus::on_change(Box::new(move || year.get().to_string()), "main");
     // the profile is the app's (see app.rs) and the ledger spans all years: both are fetched once
     let me = expect_context::<Remote<Me>>();
     let ledger = Remote::new(resources::carry_over());
     let figures = move || {
-        let year = year();
+        let year = year.get();
         view! {
             <h1>{text_of(Box::new(move |t| fill(t.dashboard_title, &[&year.to_string()])))}</h1>
-            {year_figures(me, ledger, query, this_year, year)}
+            {year_figures(me, ledger, employer, this_year, year)}
         }
     };
     view! {
@@ -58,7 +61,7 @@ pub fn Dashboard() -> impl IntoView {
 fn year_figures(
     me: Remote<Me>,
     ledger: Remote<CarryOver>,
-    query: Memo<ParamsMap>,
+    employer: Memo<Option<String>>,
     this_year: i32,
     year: i32,
 ) -> impl IntoView {
@@ -68,7 +71,7 @@ fn year_figures(
     let employers = move |me: Me| {
         let t = texts();
         // one employer from the address, when it is one of the person's
-        let only = query.read().get("employer").filter(|id| me.employers.iter().any(|e| e.id == *id));
+        let only = employer.get().filter(|id| me.employers.iter().any(|e| e.id == *id));
         let link = |employer: Option<&str>, year: i32| {
             Filter { employer: employer.map(Into::into), ..Filter::default() }.address(years::address(Some(year), None))
         };

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::language::texts;
-use crate::markup::Html;
+use crate::present::markup::Html;
+use crate::ui::language::texts;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::api::dto::Me;
-use crate::components::breakdown::rows_into;
-use crate::components::language::{texts, tr};
-use crate::components::loaded::{loaded, Remote};
+use crate::contract::Me;
 use crate::domain::ids::{ssin_formatted, ssin_is_valid, ssin_masked};
-use crate::domain::profile;
-use crate::markup::Html;
+use crate::present::markup::Html;
+use crate::present::profile;
+use crate::ui::breakdown::rows_into;
+use crate::ui::language::{texts, tr};
+use crate::ui::loaded::{loaded, Remote};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {

@@ -3,25 +3,26 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::dto::{Me, Training};
-use crate::api::resources;
-use crate::components::breakdown::rows_into;
-use crate::components::clock::today;
-use crate::components::language::{texts, tr};
-use crate::components::loaded::{loaded, Remote};
-use crate::domain::profile::employer_name;
-use crate::domain::training_details;
-use crate::markup::Html;
+use crate::client::resources;
+use crate::contract::{Me, Training};
+use crate::present::markup::Html;
+use crate::present::profile::employer_name;
+use crate::present::training_details;
+use crate::ui::breakdown::rows_into;
+use crate::ui::clock::today;
+use crate::ui::language::{texts, tr};
+use crate::ui::loaded::{loaded, Remote};
 
 #[component]
 pub fn TrainingDetail() -> impl IntoView {
     let params = use_params_map();
     let me = expect_context::<Remote<Me>>();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
         <p><a href="/" class="back-link">{tr(|t| t.back)}</a></p>
+        // a resource per training, made anew only for another one
         {move || {
-            let id = params.read().get("id").unwrap_or_default();
-            let training = Remote::new(resources::training(&id));
+            let training = Remote::new(resources::training(&id.get()));
             loaded(training, |t| t.what_training, "placeholder-detail", move |training: Training| {
                 // the employer's name from the profile, once it is there
                 let me = me.get().and_then(Result::ok);

@@ -1,0 +1,71 @@
+// End-to-end: what the app asks of the API. Each resource is fetched once per key: filtering,
+// ordering, paging, switching unit or language fetch nothing that is already loaded, and another
+// year fetches that year's figures only.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, openAs, settled, SIZES, test } from './browser.mjs';
+
+let ctx;
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+/** The API requests the page makes from now on, as `path?query` below `/api/v1/me`. */
+function recorder(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === BASE && url.pathname.startsWith('/api/')) seen.push(url.pathname.replace('/api/v1/me', '') + url.search);
+  });
+  return { take: () => seen.splice(0) };
+}
+
+test('nothing already loaded is fetched again', async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/', SIZES.desktop);
+  const requests = recorder(page);
+  await settled(page);
+  await page.getByText('Showing 20 of 61').waitFor();
+  // from a fresh start, with the recorder listening from the first request
+  requests.take();
+  await page.reload();
+  await settled(page);
+  await page.getByText('Showing 20 of 61').waitFor();
+  const first = requests.take().sort();
+  assert.deepEqual(first, ['', '/attendance?year=2026', '/carry-over', '/entitlements?year=2026', '/trainings?limit=100'],
+    'each resource of the page once');
+
+  // search and filter
+  await page.getByLabel('Search in title or provider').fill('excel');
+  await page.getByRole('button', { name: 'Show trainings' }).click();
+  await page.waitForURL(/\?q=excel$/);
+  await page.locator('.training-item').first().waitFor();
+  // order
+  await page.getByLabel('Order').selectOption('longest');
+  await page.getByRole('button', { name: 'Show trainings' }).click();
+  await page.waitForURL(/\?q=excel&sort=longest$/);
+  // all of them again, and more of them
+  await page.getByRole('link', { name: 'Clear the filters' }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.getByRole('button', { name: /Show more/ }).click();
+  await page.getByText('Showing 40 of 61').waitFor();
+  // the unit and the language
+  await page.getByRole('button', { name: 'Hours' }).click();
+  await page.getByRole('button', { name: 'Days' }).click();
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.getByRole('heading', { name: 'Je opleidingsrekening in 2026', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Your training account in 2026', level: 1 }).waitFor();
+  assert.deepEqual(requests.take(), [], 'filtering, ordering, paging, unit and language fetch nothing');
+
+  // another year of the figures: its own two resources, nothing else
+  await page.getByRole('navigation', { name: 'Year', exact: true }).getByRole('link', { name: '2025' }).click();
+  await page.getByRole('heading', { name: 'Your training account in 2025', level: 1 }).waitFor();
+  await settled(page);
+  assert.deepEqual(requests.take().sort(), ['/attendance?year=2025', '/entitlements?year=2025']);
+  // the history of one year: its list, nothing else
+  await page.getByRole('navigation', { name: 'Trainings from' }).getByRole('link', { name: '2024' }).click();
+  await page.waitForURL(/\?year=2025&history-year=2024$/);
+  await settled(page);
+  assert.deepEqual(requests.take(), ['/trainings?limit=100&year=2024']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,7 @@
+//! The client of api-v1.md: where each resource is and (in the browser) the transport.
+
+pub mod resources;
+#[cfg(target_arch = "wasm32")]
+pub mod transport;
+
+pub use crate::contract::{ApiError, Everything};
