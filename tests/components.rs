@@ -128,13 +128,13 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
 async fn a_failed_resource_shows_its_error_and_retries() {
     static CALLS: AtomicU32 = AtomicU32::new(0);
     let el = mount(|| {
-        let text = LocalResource::new(|| async {
+        let bodies = LocalResource::new(|| async {
             match CALLS.fetch_add(1, Ordering::SeqCst) {
                 0 => Err(ApiError::Timeout),
-                n => Ok(format!(r#"{{"year": 2026, "items": [], "retries": {n}}}"#)),
+                n => Ok(vec![format!(r#"{{"year": 2026, "items": [], "retries": {n}}}"#)]),
             }
         });
-        let res = Remote::<Attendance>::from_text(text);
+        let res = Remote::<Attendance>::from_bodies(bodies, |b| parse(&b[0]));
         loaded(
             res,
             |t| t.what_attended,
@@ -158,11 +158,11 @@ async fn a_failed_resource_shows_its_error_and_retries() {
 #[wasm_bindgen_test]
 async fn a_body_that_breaks_the_contract_is_an_error_not_a_panic() {
     let el = mount(|| {
-        let text = LocalResource::new(|| async {
-            Ok::<_, ApiError>(r#"{"year": 2026, "items": [{"employerId": 7}]}"#.to_string())
+        let bodies = LocalResource::new(|| async {
+            Ok::<_, ApiError>(vec![r#"{"year": 2026, "items": [{"employerId": 7}]}"#.to_string()])
         });
         loaded(
-            Remote::<Attendance>::from_text(text),
+            Remote::<Attendance>::from_bodies(bodies, |b| parse(&b[0])),
             |t| t.what_attended,
             "placeholder-card",
             |_: Attendance| "unexpected",

@@ -5,3 +5,5 @@ pub mod resources;
 pub mod transport;
 
 pub use crate::contract::{ApiError, Everything};
+#[cfg(target_arch = "wasm32")]
+pub use transport::Client;

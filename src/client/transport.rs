@@ -128,25 +128,14 @@ impl Client {
         Ok(Page { body, next_url, raw })
     }
 
-    /// A resource's body; with `every_page`, every page from `path` on as one `TrainingPages`
-    /// document. One function for both, so every resource shares one fetching code path.
-    pub async fn document(&self, path: &str, every_page: bool) -> Result<String, ApiError> {
-        if !every_page {
-            return self.get_text(path).await.map(|(body, _)| body);
-        }
-        let pages: Vec<String> = self.every_page(path.into()).await?.into_iter().map(|p| p.raw).collect();
-        Ok(format!("{{\"pages\":[{}]}}", pages.join(",")))
-    }
-
-    /// Every page of the history from the first page's `path` on, following the `next` links to
-    /// the end.
-    async fn every_page(&self, mut path: String) -> Result<Vec<Page>, ApiError> {
+    /// Every page of the history from the first page's `path` on, as the service sent them,
+    /// following the `next` links to the end.
+    pub async fn every_page(&self, mut path: String) -> Result<Vec<String>, ApiError> {
         let mut pages = Vec::new();
         loop {
             let page = self.trainings(&path).await?;
-            let next = page.next_url.clone();
-            pages.push(page);
-            match next {
+            pages.push(page.raw);
+            match page.next_url {
                 // a service whose links go round in circles must not hold the browser forever
                 Some(_) if pages.len() >= MAX_PAGES => {
                     return Err(ApiError::Malformed(format!("the history has more than {MAX_PAGES} pages")))
@@ -169,8 +158,7 @@ impl Client {
             let (attendance, _) = self.get_text(&resources::attendance(year).path).await?;
             by_year.push((year, entitlements, attendance));
         }
-        let first = resources::whole_history().path;
-        let training_pages = self.every_page(first).await?.into_iter().map(|p| p.raw).collect();
+        let training_pages = self.every_page(resources::whole_history().path).await?;
         Ok(Everything { me, carry_over, years: by_year, training_pages })
     }
 }

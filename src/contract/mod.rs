@@ -241,12 +241,6 @@ contract!(Forfeited {
     reason: Code<ForfeitReason> = code("reason"),
 });
 
-// Every page of the history as one document, `{"pages": [page, …]}`: made by the client
-// (`Client::document`), so a whole history is fetched and decoded like any other resource.
-contract!(TrainingPages {
-    pages: Vec<TrainingPage> = list("pages"),
-});
-
 contract!(TrainingPage {
     items: Vec<Training> = list("items"),
     total: Option<u32> = opt_count("total"),

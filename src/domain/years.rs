@@ -1,6 +1,14 @@
 //! Which years the account can show, and the year a link asks for.
 
-use crate::contract::Source;
+use chrono::Datelike;
+
+use crate::contract::{Date, Employment, Source};
+
+/// The day an employment ended, when that was before `year`: it then has no right or
+/// attendance that year, only the balance it left.
+pub fn ended_before(employment: &Employment, year: i32) -> Option<Date> {
+    employment.end_date.filter(|d| d.0.year() < year)
+}
 
 /// Every year a source of the back end holds, with the current and the shown year: oldest first.
 pub fn on_record(sources: &[Source], current: i32, shown: i32) -> Vec<i32> {

@@ -1,8 +1,6 @@
 //! What each figure card on the dashboard says, as plain data: the wording and numbers are
 //! decided here (and tested natively); one view renders every card the same way.
 
-use chrono::Datelike;
-
 use crate::contract::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
 use crate::domain::amount::Amount;
 use crate::domain::figures::{Attended, DataError, Entitled, Finding, Ledger};
@@ -117,7 +115,7 @@ fn with_figure<T>(
 /// An employment that ended before `year` has no right or attendance that year, only the balance
 /// it left: the sentence that says so, or `None` for an employment still running in `year`.
 pub fn past_employment(t: &Texts, employment: &Employment, year: i32) -> Option<String> {
-    let end = employment.end_date.filter(|d| d.0.year() < year)?;
+    let end = crate::domain::years::ended_before(employment, year)?;
     Some(fill(t.past_employment, &[&date(t, end), &year.to_string()]))
 }
 

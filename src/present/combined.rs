@@ -51,7 +51,7 @@ pub fn combined(
     let figures: Vec<(&str, [Option<Figure>; 4], bool)> = employers
         .iter()
         .map(|e| {
-            let past = cards::past_employment(t, &e.employment, year).is_some();
+            let past = crate::domain::years::ended_before(&e.employment, year).is_some();
             let ledger = cards::ledger(t, year, ledger, &e.id, past);
             let of = |id: &str| ledger.iter().find(|c| c.id == id).and_then(|c| c.figure.clone());
             let current = |card: cards::Card| if past { None } else { card.figure };

@@ -2,7 +2,7 @@
 //! main.css). Made in the browser. (The history as CSV is the history's own: it holds the list.)
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::client::transport::Client;
 use crate::contract::ApiError;
@@ -10,12 +10,10 @@ use crate::contract::Me;
 use crate::domain::years;
 use crate::i18n::fill;
 use crate::present::export::account_json;
-use crate::present::markup::Html;
 use crate::present::messages::api_error;
-use crate::ui::clicked::clicked;
 use crate::ui::clock::today;
 use crate::ui::download::save;
-use crate::ui::language::texts;
+use crate::ui::language::{texts, tr};
 
 #[derive(Clone, Default)]
 enum Copying {
@@ -36,7 +34,7 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         }
         state.set(Copying::Busy);
         let client = client.clone();
-        spawn_local(async move {
+        spawn_local_scoped_with_cancellation(async move {
             let day = today().map(|d| d.iso()).unwrap_or_default();
             let years = |me: &Me| years::on_record(&me.sources, this_year, this_year);
             let made = client.everything(years).await.map(|all| account_json(&all, &day));
@@ -59,25 +57,14 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
             Copying::Failed(error) => fill(t.not_available, &[t.what_copy]) + ": " + &api_error(t, &error),
         }
     };
-    // the section's words and buttons as markup, one click handler for the three buttons
-    let section = move || {
-        let t = texts();
-        let mut html = Html::new();
-        html.el("h2", &[("id", "copy-title")], t.copy_title).el("p", &[], t.copy_intro);
-        html.open("div", &[("class", "copy-actions")]);
-        for (action, class, text) in [("json", "button", t.download_all), ("print", "button-secondary", t.print)] {
-            html.el("button", &[("type", "button"), ("class", class), ("data-copy", action)], text);
-        }
-        html.close("div").finish()
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| match clicked(&ev, "data-copy").as_deref() {
-        Some("print") => drop(window().print()),
-        Some(_) => run(),
-        None => {}
-    };
     view! {
         <section class="keep-copy" aria-labelledby="copy-title" data-testid="keep-a-copy">
-            <div inner_html=section on:click=on_click></div>
+            <h2 id="copy-title">{tr(|t| t.copy_title)}</h2>
+            <p>{tr(|t| t.copy_intro)}</p>
+            <div class="copy-actions">
+                <button type="button" class="button" on:click=move |_| run()>{tr(|t| t.download_all)}</button>
+                <button type="button" class="button-secondary" on:click=|_| drop(window().print())>{tr(|t| t.print)}</button>
+            </div>
             <p role="status" class="copy-status">{status}</p>
         </section>
     }

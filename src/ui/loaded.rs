@@ -4,24 +4,27 @@
 
 use leptos::prelude::*;
 
-use crate::client::resources::Resource;
-use crate::client::transport::Client;
+use crate::client::resources::{self, Resource};
+use crate::client::{ApiError, Client};
 use crate::contract::config::{self, Config, ConfigError};
-use crate::contract::json::FromJson;
-use crate::contract::ApiError;
+use crate::contract::json::{parse, Bad, FromJson};
+use crate::contract::{Training, TrainingPage};
 use crate::i18n::{fill, Texts};
 use crate::present::markup::Html;
 use crate::present::messages::api_error;
-use crate::ui::clicked::clicked;
-use crate::ui::language::texts;
+use crate::ui::language::{texts, tr};
 
 /// The name of a part of a page in its error message: `|t| t.what_profile`.
 pub type What = fn(&Texts) -> &'static str;
 
-/// A resource being fetched. Every resource is fetched as text by the same code (the async
-/// machinery is compiled once), and decoded to its contract type once per answer, by a memo.
+/// Response bodies as the service sent them: one for a resource, every page for the whole history.
+type Bodies = Result<Vec<String>, ApiError>;
+
+/// A resource being fetched and decoded once when its answer arrives. Every resource is fetched
+/// by the same resource type (bodies as text), so the async machinery is compiled once, not once
+/// per contract type; a memo holds the decoded value.
 pub struct Remote<T: Send + Sync + 'static> {
-    text: LocalResource<Result<String, ApiError>>,
+    bodies: LocalResource<Bodies>,
     value: Memo<Option<Result<T, ApiError>>>,
 }
 
@@ -34,23 +37,59 @@ impl<T: Send + Sync> Clone for Remote<T> {
 impl<T: Send + Sync> Copy for Remote<T> {}
 
 impl<T: FromJson + Clone + Send + Sync + 'static> Remote<T> {
+    /// A resource of the contract, from the client in context.
     pub fn new(resource: Resource<T>) -> Remote<T> {
-        Remote::from_text(text_resource(expect_context::<Client>(), resource.path, resource.every_page))
+        let (client, path) = (expect_context::<Client>(), resource.path);
+        let bodies = LocalResource::new(move || {
+            let (client, path) = (client.clone(), path.clone());
+            async move { client.get_text(&path).await.map(|(body, _)| vec![body]) }
+        });
+        Remote::from_bodies(bodies, |bodies| parse(bodies.first().map_or("", String::as_str)))
     }
+}
 
-    /// Any source of response bodies, e.g. a stub in tests.
-    pub fn from_text(text: LocalResource<Result<String, ApiError>>) -> Remote<T> {
+impl Remote<Vec<Training>> {
+    /// Every training on record: all pages of the history, from the client in context.
+    pub fn whole_history() -> Remote<Vec<Training>> {
+        let client = expect_context::<Client>();
+        let bodies = LocalResource::new(move || {
+            let client = client.clone();
+            async move { client.every_page(resources::whole_history().path).await }
+        });
+        Remote::from_bodies(bodies, |pages| {
+            let mut all = Vec::new();
+            for page in pages {
+                all.extend(parse::<TrainingPage>(page)?.items);
+            }
+            Ok(all)
+        })
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Remote<T> {
+    /// Answers from any source, e.g. a stub in tests, decoded by `decode`.
+    pub fn from_bodies(bodies: LocalResource<Bodies>, decode: fn(&[String]) -> Result<T, Bad>) -> Remote<T> {
         // a new answer is a new value: no comparison needed (nor `PartialEq` on the contract)
         let value = Memo::new_with_compare(
-            move |_| text.with(|r| r.as_ref().map(|r| r.clone().and_then(|body| Resource::<T>::decode(&body)))),
+            move |_| {
+                bodies.with(|b| {
+                    b.as_ref()
+                        .map(|b| b.as_ref().map_err(Clone::clone).and_then(|b| decode(b).map_err(ApiError::Malformed)))
+                })
+            },
             |_, _| true,
         );
-        Remote { text, value }
+        Remote { bodies, value }
     }
 
     /// `None` while loading.
     pub fn get(&self) -> Option<Result<T, ApiError>> {
         self.value.get()
+    }
+
+    /// The value, once it is there and good.
+    pub fn ok(&self) -> Option<T> {
+        self.value.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
     }
 
     /// Reads the answer in place, without a copy of what it holds.
@@ -59,27 +98,26 @@ impl<T: FromJson + Clone + Send + Sync + 'static> Remote<T> {
     }
 
     pub fn refetch(&self) {
-        self.text.refetch();
+        self.bodies.refetch();
     }
-}
-
-/// The one fetching resource of the app: response bodies as text.
-pub fn text_resource(client: Client, path: String, every_page: bool) -> LocalResource<Result<String, ApiError>> {
-    LocalResource::new(move || {
-        let (client, path) = (client.clone(), path.clone());
-        async move { client.document(&path, every_page).await }
-    })
 }
 
 /// The configuration at `url`, read once and checked: `None` while it loads. A memo, so what is
 /// built from it is built once per distinct config, never again for the same one.
 pub fn config_at(url: String) -> Memo<Option<Result<Config, ConfigError>>> {
-    let text = text_resource(Client::new(String::new(), None), url.clone(), false);
+    let client = Client::new(String::new(), None);
+    let at = url.clone();
+    let text = LocalResource::new(move || {
+        let (client, url) = (client.clone(), at.clone());
+        async move { client.get_text(&url).await.map(|(body, _)| body) }
+    });
     Memo::new(move |_| {
         text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
     })
 }
 
+/// The resource's view once it is there; its placeholder (a CSS class of the final size) or its
+/// error before. `render` runs again only when the answer changes.
 pub fn loaded<T, V>(
     res: Remote<T>,
     what: What,
@@ -87,36 +125,48 @@ pub fn loaded<T, V>(
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: FromJson + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    // only decoding and the caller's view are per type; the switch between placeholder, view and
-    // error below is compiled once for all resources
-    let state: StateFn = Box::new(move || res.get().map(|r| r.map(|v| render(v).into_any())));
-    state_view(state, what, placeholder, Callback::new(move |()| res.refetch()))
+    // only the answer and the caller's view are per type: the switch between placeholder, view
+    // and error is compiled once for every resource
+    let state: State = Box::new(move || res.get().map(|r| r.map(|v| render(v).into_any())));
+    switch(state, what, placeholder, Callback::new(move |()| res.refetch()))
 }
 
-type StateFn = Box<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sync>;
+type State = Box<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sync>;
 
-fn state_view(state: StateFn, what: What, placeholder: &'static str, retry: Callback<()>) -> impl IntoView {
-    move || {
-        // loading and failing are markup in one view type; its wrapper takes no room of its own
-        let t = texts();
-        let mut html = Html::new();
-        match state() {
-            Some(Ok(view)) => return view,
-            None => placeholder_into(&mut html, t, placeholder),
-            Some(Err(error)) => error_into(&mut html, t, what, &error, "1"),
-        }
-        let on_click = move |ev: leptos::ev::MouseEvent| {
-            if clicked(&ev, "data-retry").is_some() {
-                retry.run(());
-            }
-        };
-        view! { <div class="card-group" on:click=on_click inner_html=html.finish()></div> }.into_any()
+fn switch(state: State, what: What, placeholder: &'static str, retry: Callback<()>) -> impl IntoView {
+    move || match state() {
+        None => view! { <Placeholder class=placeholder /> }.into_any(),
+        Some(Err(error)) => view! { <RetryPanel what error retry /> }.into_any(),
+        Some(Ok(view)) => view,
     }
 }
 
+/// A part of a page being loaded, at its final size.
+#[component]
+pub fn Placeholder(class: &'static str) -> impl IntoView {
+    view! {
+        <div class=format!("placeholder {class}") role="status" aria-live="polite">
+            <span class="visually-hidden">{tr(|t| t.loading)}</span>
+        </div>
+    }
+}
+
+/// What could not be loaded, why, and a button that asks again.
+#[component]
+pub fn RetryPanel(what: What, error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="panel panel-error" role="alert">
+            <p class="panel-title">{move || fill(texts().not_available, &[what(texts())])}</p>
+            <p>{move || api_error(texts(), &error)}</p>
+            <button type="button" class="button-secondary" on:click=move |_| retry.run(())>
+                {tr(|t| t.retry)}
+            </button>
+        </div>
+    }
+}
 /// A part of a page being loaded, at its final size, as markup (see `markup`).
 pub fn placeholder_into(html: &mut Html, t: &Texts, class: &str) {
     html.open("div", &[("class", &format!("placeholder {class}")), ("role", "status"), ("aria-live", "polite")])

@@ -1,18 +1,19 @@
-//! The app's pages, the current one marked for sight and for screen readers.
+//! The app's pages, the current one marked by the router for sight and for screen readers.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::components::A;
 
-use crate::ui::choices::links_html;
-use crate::ui::language::texts;
+use crate::ui::language::tr;
 
 #[component]
 pub fn SiteNav() -> impl IntoView {
-    let path = use_location().pathname;
-    move || {
-        let (t, here) = (texts(), path.get());
-        let pages = [("/", t.nav_overview), ("/carry-over", t.nav_ledger), ("/profile", t.nav_profile)]
-            .map(|(href, text)| (href.to_string(), text.to_string(), here == href));
-        view! { <nav class="site-nav" aria-label=t.nav_label inner_html=links_html(&pages)></nav> }
+    view! {
+        <nav class="site-nav" aria-label=tr(|t| t.nav_label)>
+            <ul>
+                <li><A href="/" exact=true>{tr(|t| t.nav_overview)}</A></li>
+                <li><A href="/carry-over">{tr(|t| t.nav_ledger)}</A></li>
+                <li><A href="/profile">{tr(|t| t.nav_profile)}</A></li>
+            </ul>
+        </nav>
     }
 }

@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use crate::contract::{KnownCode, Unit};
-use crate::i18n::Texts;
-use crate::present::markup::Html;
-use crate::ui::clicked::clicked;
-use crate::ui::{focus, storage};
+use crate::ui::language::tr;
+use crate::ui::loaded::What;
+use crate::ui::storage;
 
 const STORAGE_KEY: &str = "training-account.unit";
 
@@ -33,25 +32,26 @@ impl UnitChoice {
     }
 }
 
-/// Two buttons, the chosen one pressed; after a choice, focus stays on it (the buttons are made
-/// anew, as markup, see `markup`). `t` comes from the caller's reactive closure.
+/// Two buttons, the chosen one pressed.
 #[component]
-pub fn UnitSwitcher(t: &'static Texts) -> impl IntoView {
+pub fn UnitSwitcher() -> impl IntoView {
     let choice = expect_context::<UnitChoice>();
-    let buttons = move || {
-        let mut html = Html::new();
-        html.el("span", &[("aria-hidden", "true")], t.show_in);
-        for (unit, text) in [(Unit::Days, t.in_days), (Unit::Hours, t.in_hours)] {
-            let pressed = if choice.get() == Some(unit) { "true" } else { "false" };
-            html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-unit", unit.code())], text);
-        }
-        html.finish()
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(unit) = clicked(&ev, "data-unit").and_then(|c| Unit::from_code(&c)) {
-            choice.choose(unit);
-            request_animation_frame(|| focus::focus_first(".units [aria-pressed=true]"));
+    let button = move |unit: Unit, text: What| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (choice.get() == Some(unit)).to_string()
+                on:click=move |_| choice.choose(unit)
+            >
+                {tr(text)}
+            </button>
         }
     };
-    view! { <div class="units" role="group" aria-label=t.show_in on:click=on_click inner_html=buttons></div> }
+    view! {
+        <div class="units" role="group" aria-label=tr(|t| t.show_in)>
+            <span aria-hidden="true">{tr(|t| t.show_in)}</span>
+            {button(Unit::Days, |t| t.in_days)}
+            {button(Unit::Hours, |t| t.in_hours)}
+        </div>
+    }
 }

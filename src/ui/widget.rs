@@ -1,4 +1,4 @@
-//! The intranet widget: the card of `domain::widget` on another site's page, built as its own
+//! The intranet widget: the card of `present::widget` on another site's page, built as its own
 //! small bundle (`src/bin/widget.rs`, `dist/widget/`) that reads the app's own `config.json`, one
 //! folder up. In an iframe (`/widget/?lang=nl&theme=dark&accent=%23005ea5&size=compact&employer=e1`)
 //! it tells the page around it its height; mounted by `embed.js` it lives in a shadow root of the
@@ -20,8 +20,8 @@ use crate::present::messages::api_error;
 use crate::present::widget::{card, Look};
 use crate::ui::clock::{this_year, today};
 use crate::ui::figure_card::card_into;
-use crate::ui::language::{texts, Speaking};
-use crate::ui::loaded::{config_at, placeholder_into, Remote};
+use crate::ui::language::{texts, tr, Speaking};
+use crate::ui::loaded::{config_at, Placeholder, Remote};
 
 /// What the card and the page around it say to each other (`{type, ...}` objects).
 const HEIGHT: &str = "training-account:height";
@@ -68,28 +68,25 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
     }
     let class = if look.compact { "widget compact" } else { "widget" };
     let style = look.style();
-    // what stands in for the card until it can be shown: one markup view for all of them
-    let note = |html: String| view! { <div inner_html=html></div> }.into_any();
-    let body = move || {
-        let t = texts();
-        let mut html = Html::new();
-        match (config.get(), token.get()) {
-            (None, _) => placeholder_into(&mut html, t, "placeholder-card"),
-            (Some(Err(_)), _) => message(&mut html, t.config_title),
-            (Some(Ok(cfg)), None) if cfg.auth == AuthMode::Bearer => message(&mut html, t.waiting_token),
-            (Some(Ok(cfg)), token) => {
-                let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
-                let (client, employer) = (Client::new(api, token), look.employer.clone());
-                return view! { <WidgetCard client app=config_url.clone() employer /> }.into_any();
-            }
+    let body = move || match (config.get(), token.get()) {
+        (None, _) => view! { <Placeholder class="placeholder-card" /> }.into_any(),
+        (Some(Err(_)), _) => view! { <Message>{tr(|t| t.config_title)}</Message> }.into_any(),
+        (Some(Ok(cfg)), None) if cfg.auth == AuthMode::Bearer => {
+            view! { <Message>{tr(|t| t.waiting_token)}</Message> }.into_any()
         }
-        note(html.finish())
+        (Some(Ok(cfg)), token) => {
+            let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
+            let (client, employer) = (Client::new(api, token), look.employer.clone());
+            view! { <WidgetCard client app=config_url.clone() employer /> }.into_any()
+        }
     };
     view! { <div class=class style=style lang=move || texts().lang.code()>{body}</div> }
 }
 
-fn message(html: &mut Html, text: &str) {
-    html.el("p", &[("class", "card"), ("role", "status")], text);
+/// What stands in for the card while it cannot be shown.
+#[component]
+fn Message(children: Children) -> impl IntoView {
+    view! { <p class="card" role="status">{children()}</p> }
 }
 
 /// The card itself: its three resources, asked for once, and the link to the whole account.
@@ -102,24 +99,31 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
     // the app beside config.json, opened apart from the site's page and its history
     let query = employer.as_ref().map(|e| format!("?employer={}", encode(e))).unwrap_or_default();
     let app = resolve(&format!("./{query}"), &app).unwrap_or_default();
-    let html = move || {
-        let t = texts();
-        let mut html = Html::new();
-        match (me.get(), ledger.get()) {
-            (Some(Ok(me)), Some(Ok(ledger))) => {
-                let newest = newest.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default();
+    move || match (me.get(), ledger.get()) {
+        (Some(Ok(me)), Some(Ok(ledger))) => {
+            let employer = employer.clone();
+            // the card's figures: markup, like the app's cards (see `figure_card`)
+            let card = move || {
+                let t = texts();
+                let newest = newest.ok().map(|p| p.items).unwrap_or_default();
                 let c = card(t, this_year(), today(), &me, &ledger.items, &newest, employer.as_deref());
-                html.open("section", &[("class", "card"), ("data-testid", "widget")]);
+                let mut html = Html::new();
                 card_into(&mut html, t, None, c);
-                html.el("a", &[("href", &app), ("target", "_blank"), ("rel", "noopener")], t.open_account);
-                html.close("section");
+                html.finish()
+            };
+            view! {
+                <section class="card" data-testid="widget">
+                    <div class="card-group" inner_html=card></div>
+                    <a href=app.clone() target="_blank" rel="noopener">{tr(|t| t.open_account)}</a>
+                </section>
             }
-            (Some(Err(e)), _) | (_, Some(Err(e))) => message(&mut html, &api_error(t, &e)),
-            _ => placeholder_into(&mut html, t, "placeholder-card"),
+            .into_any()
         }
-        html.finish()
-    };
-    view! { <div inner_html=html></div> }
+        (Some(Err(e)), _) | (_, Some(Err(e))) => {
+            view! { <Message>{move || api_error(texts(), &e)}</Message> }.into_any()
+        }
+        _ => view! { <Placeholder class="placeholder-card" /> }.into_any(),
+    }
 }
 
 /// Tells the allowed parents the card's height whenever it changes, and takes a token from them.

@@ -27,28 +27,27 @@ pub fn CarryOverPage() -> impl IntoView {
     let units = expect_context::<UnitChoice>();
     let ledger = Remote::new(resources::carry_over());
     // every training on record, for the check of the attended totals
-    let listed = Remote::new(resources::whole_history());
+    let listed = Remote::whole_history();
     view! {
         <h1>{tr(|t| t.what_ledger)}</h1>
         <p class="lead">{tr(|t| t.ledger_intro)}</p>
+        <UnitSwitcher />
         {loaded(ledger, |t| t.what_ledger, "placeholder-employer", move |c: CarryOver| {
-            // names from the profile once it is there, else the employer's id
-            let me = me.get().and_then(Result::ok);
-            let names: Vec<String> = c
-                .items
-                .iter()
-                .map(|item| employer_name(me.as_ref(), &item.employer_id).unwrap_or(&item.employer_id).to_string())
-                .collect();
-            // never changes once shown, but for the unit and the language: one string (see markup)
-            let t = texts();
-            let html = listed.with(|r| {
-                let listed = r.map(|r| r.as_ref().map(|d| d.pages.iter().flat_map(|p| p.items.iter().cloned()).collect::<Vec<_>>()));
-                page(t, units.get(), &c.items, &names, listed.as_ref().map(|r| r.as_deref().map_err(|e| *e)))
-            });
-            view! {
-                <UnitSwitcher t />
-                <div inner_html=html></div>
-            }
+            // tables, a chart and findings, no control: markup (see `figure_card`), made again
+            // for another unit or language, for the profile's names and for the trainings listed
+            let html = move || {
+                let me = me.ok();
+                let names: Vec<String> = c
+                    .items
+                    .iter()
+                    .map(|item| employer_name(me.as_ref(), &item.employer_id).unwrap_or(&item.employer_id).to_string())
+                    .collect();
+                listed.with(|listed| {
+                    let listed = listed.map(|r| r.as_ref().map(Vec::as_slice));
+                    page(texts(), units.get(), &c.items, &names, listed)
+                })
+            };
+            view! { <div inner_html=html></div> }
         })}
     }
 }

@@ -171,7 +171,7 @@ fn year_figures(
         };
         view! {
             <div inner_html=head.finish()></div>
-            <UnitSwitcher t />
+            <UnitSwitcher />
             <div on:click=retry inner_html=figures></div>
         }
     };
