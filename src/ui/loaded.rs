@@ -167,15 +167,16 @@ pub fn RetryPanel(what: What, error: ApiError, #[prop(into)] retry: Callback<()>
         </div>
     }
 }
-/// A part of a page being loaded, at its final size, as markup (see `markup`).
+
+/// The same placeholder as markup, for the views still built as one string (see `markup`).
 pub fn placeholder_into(html: &mut Html, t: &Texts, class: &str) {
     html.open("div", &[("class", &format!("placeholder {class}")), ("role", "status"), ("aria-live", "polite")])
         .el("span", &[("class", "visually-hidden")], t.loading)
         .close("div");
 }
 
-/// A part's error with a retry button; `retry` names the part for the click handler of a view
-/// with several (see `clicked`).
+/// The retry panel as markup, for the views still built as one string; `retry` names the part
+/// for the click handler of a view with several (see `clicked`).
 pub fn error_into(html: &mut Html, t: &Texts, what: What, error: &ApiError, retry: &str) {
     html.open("div", &[("class", "panel panel-error"), ("role", "alert")])
         .el("p", &[("class", "panel-title")], &fill(t.not_available, &[what(t)]))
