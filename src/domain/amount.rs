@@ -100,6 +100,32 @@ pub fn in_other_unit(amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Am
     }
 }
 
+/// An amount in its unit, with the back end's rate that converts it to the other unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub amount: Amount,
+    pub unit: Code<Unit>,
+    pub hours_per_day: Option<Amount>,
+}
+
+impl Quantity {
+    /// The amount in `unit`: as it is, or converted with its own rate; `None` when it cannot be.
+    pub fn in_unit(&self, unit: Unit) -> Option<Amount> {
+        if self.unit.known() == Some(&unit) {
+            return Some(self.amount);
+        }
+        in_other_unit(self.amount, &self.unit, self.hours_per_day).filter(|c| c.1 == unit).map(|c| c.0)
+    }
+}
+
+/// The preferred unit, else any one unit that every quantity can be put in; `None` when there is none.
+pub fn common_unit<'a>(all: impl Iterator<Item = &'a Quantity> + Clone, prefer: Option<Unit>) -> Option<Unit> {
+    [prefer, Some(Unit::Days), Some(Unit::Hours)]
+        .into_iter()
+        .flatten()
+        .find(|&u| all.clone().all(|q| q.in_unit(u).is_some()))
+}
+
 /// `fullTimeValue x regimeFraction x monthsCounted / 12`, rounded to two decimals.
 pub fn pro_rata(full_time: Amount, fraction: f64, months: f64) -> Amount {
     Amount((full_time.0 as f64 * fraction * months / 12.0).round() as i64)

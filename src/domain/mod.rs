@@ -9,6 +9,7 @@ pub mod history;
 pub mod history_filter;
 pub mod ids;
 pub mod listed_totals;
+pub mod together;
 pub mod years;
 
 /// One of the demo personas' fixture files as its contract type, for the tests of this layer.

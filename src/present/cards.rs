@@ -2,11 +2,11 @@
 //! decided here (and tested natively); one view renders every card the same way.
 
 use crate::contract::{AttendanceItem, Code, Employment, EntitlementItem, LedgerItem, Unit};
-use crate::domain::amount::Amount;
+use crate::domain::amount::{Amount, Quantity};
 use crate::domain::figures::{Attended, DataError, Entitled, Finding, Ledger};
 use crate::i18n::{fill, Texts};
 use crate::present::findings::{data_error, finding};
-use crate::present::format::{amount_both_ways, date, number, percent, quantity};
+use crate::present::format::{date, number, percent, quantity};
 use crate::present::labels::label;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -14,8 +14,8 @@ pub struct Card {
     /// Stable name for tests and styling: entitled, attended, left, carried-in, credit.
     pub id: &'static str,
     pub title: String,
-    /// The headline amount, worded when shown (see `Figure::text`).
-    pub figure: Option<Figure>,
+    /// The headline amount, worded when shown (see `format::worded`).
+    pub figure: Option<Quantity>,
     pub notes: Vec<String>,
     pub rows: Vec<(String, String)>,
     pub usage: Option<Usage>,
@@ -23,21 +23,6 @@ pub struct Card {
     pub findings: Vec<String>,
     /// Why the figure cannot be shown at all.
     pub problem: Option<String>,
-}
-
-/// A headline amount with what it takes to show it in either unit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Figure {
-    pub amount: Amount,
-    pub unit: Code<Unit>,
-    pub hours_per_day: Option<Amount>,
-}
-
-impl Figure {
-    /// `("4,2 dagen", Some("= 31,92 uur"))`, in the unit the person prefers where the rate allows.
-    pub fn text(&self, t: &Texts, prefer: Option<Unit>) -> (String, Option<String>) {
-        amount_both_ways(t, self.amount, &self.unit, self.hours_per_day, prefer)
-    }
 }
 
 /// Used against left in one year, for the bar and its text alternative.
@@ -70,7 +55,7 @@ impl Card {
     }
 
     fn figure(mut self, amount: Amount, unit: &Code<Unit>, hours_per_day: Option<Amount>) -> Card {
-        self.figure = Some(Figure { amount, unit: unit.clone(), hours_per_day });
+        self.figure = Some(Quantity { amount, unit: unit.clone(), hours_per_day });
         self
     }
 
@@ -222,6 +207,7 @@ mod tests {
     use super::*;
     use crate::contract::json::parse;
     use crate::i18n::{texts, Language};
+    use crate::present::format::worded;
 
     fn en() -> &'static Texts {
         texts(Language::En)
@@ -236,8 +222,8 @@ mod tests {
         let e: crate::contract::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
         let card = entitled(en(), 2026, &e.items, "e1");
         let figure = card.figure.as_ref().unwrap();
-        assert_eq!(figure.text(en(), None), ("4.2 days".into(), Some("= 31.92 hours".into())));
-        assert_eq!(figure.text(en(), Some(Unit::Hours)), ("31.92 hours".into(), Some("= 4.2 days".into())));
+        assert_eq!(worded(en(), figure, None), ("4.2 days".into(), Some("= 31.92 hours".into())));
+        assert_eq!(worded(en(), figure, Some(Unit::Hours)), ("31.92 hours".into(), Some("= 4.2 days".into())));
         assert_eq!(
             card.notes,
             ["Individual right: 4 days full-time (sector agreement) × 80% work regime × 12/12 months = 3.2 days"]
@@ -276,7 +262,7 @@ mod tests {
         let cards = ledger(en(), 2026, &l.items, "e1", false);
         let ids: Vec<_> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ["left", "carried-in", "credit"]);
-        assert_eq!(cards[0].figure.as_ref().unwrap().text(en(), None).0, "2.5 days");
+        assert_eq!(worded(en(), cards[0].figure.as_ref().unwrap(), None).0, "2.5 days");
         assert_eq!(
             cards[0].usage,
             Some(Usage {
@@ -286,7 +272,7 @@ mod tests {
                 available: "5.5 days".into()
             })
         );
-        assert_eq!(cards[1].figure.as_ref().unwrap().text(en(), None).0, "0.5 days");
+        assert_eq!(worded(en(), cards[1].figure.as_ref().unwrap(), None).0, "0.5 days");
         assert_eq!(cards[2].notes[0], "Usable until 31\u{a0}December 2028, the end of the reference period.");
         // a year the ledger does not have
         let cards = ledger(en(), 2030, &l.items, "e1", false);
@@ -318,7 +304,7 @@ mod tests {
         )
         .unwrap();
         let cards = ledger(en(), 2025, &[item], "e1", false);
-        assert_eq!(cards[0].figure.as_ref().unwrap().text(en(), None).0, "0 days");
+        assert_eq!(worded(en(), cards[0].figure.as_ref().unwrap(), None).0, "0 days");
         assert_eq!(cards[0].usage.as_ref().unwrap().used_per_mille, 1000);
         assert_eq!(cards[0].notes, ["You attended 0.5 days more than was available."]);
     }

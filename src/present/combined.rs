@@ -1,12 +1,12 @@
-//! All employers together in one year: a row per employer with its right, attendance, what is
-//! left and its credit, and what they come to together where every amount can be put in one
-//! unit with the back end's own `hoursPerDay`. Where they cannot, they stay side by side.
+//! All employers together in one year, as a table: a row per employer with its right,
+//! attendance, what is left and its credit (see `domain::together`), and the row of what they
+//! come to together where they can be put in one unit. Where they cannot, they stay side by side.
 
 use crate::contract::{AttendanceItem, Code, Employer, EntitlementItem, LedgerItem, Unit};
-use crate::domain::amount::{in_other_unit, Amount};
+use crate::domain::amount::Quantity;
+use crate::domain::together::together;
 use crate::i18n::{fill, Texts};
-use crate::present::cards::{self, Figure};
-use crate::present::format::quantity;
+use crate::present::format::{quantity, worded};
 
 #[derive(Debug, PartialEq)]
 pub struct Combined {
@@ -15,22 +15,6 @@ pub struct Combined {
     pub rows: Vec<Vec<String>>,
     /// Why there is no row of what they come to together.
     pub apart: Option<&'static str>,
-}
-
-/// A figure in `unit`: as it is, or converted with its own rate.
-pub fn in_unit(f: &Figure, unit: Unit) -> Option<Amount> {
-    if f.unit.known() == Some(&unit) {
-        return Some(f.amount);
-    }
-    in_other_unit(f.amount, &f.unit, f.hours_per_day).filter(|c| c.1 == unit).map(|c| c.0)
-}
-
-/// The preferred unit, else any one unit that every figure can be put in; `None` when there is none.
-pub fn common_unit<'a>(figures: impl Iterator<Item = &'a Figure> + Clone, prefer: Option<Unit>) -> Option<Unit> {
-    [prefer, Some(Unit::Days), Some(Unit::Hours)]
-        .into_iter()
-        .flatten()
-        .find(|&u| figures.clone().all(|f| in_unit(f, u).is_some()))
 }
 
 /// The year's figures of every employer; `None` with fewer than two, whose own cards say it all.
@@ -43,47 +27,22 @@ pub fn combined(
     attended: &[AttendanceItem],
     ledger: &[LedgerItem],
 ) -> Option<Combined> {
-    if employers.len() < 2 {
-        return None;
-    }
-    // per employer: right, attended, left, credit; an employment over before the year has only
-    // its credit, the others are expected to have all four
-    let figures: Vec<(&str, [Option<Figure>; 4], bool)> = employers
-        .iter()
-        .map(|e| {
-            let past = crate::domain::years::ended_before(&e.employment, year).is_some();
-            let ledger = cards::ledger(t, year, ledger, &e.id, past);
-            let of = |id: &str| ledger.iter().find(|c| c.id == id).and_then(|c| c.figure.clone());
-            let current = |card: cards::Card| if past { None } else { card.figure };
-            let four = [
-                current(cards::entitled(t, year, entitled, &e.id)),
-                current(cards::attended(t, year, attended, &e.id)),
-                of("left"),
-                of("credit"),
-            ];
-            (e.name.as_str(), four, past)
-        })
-        .collect();
-    let unit = common_unit(figures.iter().flat_map(|(_, four, _)| four.iter().flatten()), prefer);
-    let cell = |f: &Option<Figure>| match (f, unit) {
-        (Some(f), Some(u)) => quantity(t, in_unit(f, u).unwrap_or(f.amount), &Code::Known(u)),
-        (Some(f), None) => f.text(t, None).0,
-        (None, _) => "–".into(),
+    let all = together(year, prefer, employers, entitled, attended, ledger)?;
+    let unit = all.sums.as_ref().map(|(u, _)| *u);
+    let missing = || "–".to_string();
+    let cell = |q: &Option<Quantity>| match (q, unit) {
+        (Some(q), Some(u)) => quantity(t, q.in_unit(u).unwrap_or(q.amount), &Code::Known(u)),
+        (Some(q), None) => worded(t, q, None).0,
+        (None, _) => missing(),
     };
-    let mut rows: Vec<Vec<String>> = figures
+    let mut rows: Vec<Vec<String>> = employers
         .iter()
-        .map(|(name, four, _)| std::iter::once(name.to_string()).chain(four.iter().map(cell)).collect())
+        .zip(&all.each)
+        .map(|(e, year)| std::iter::once(e.name.clone()).chain(year.figures.iter().map(cell)).collect())
         .collect();
-    if let Some(u) = unit {
-        let together = (0..4).map(|col| {
-            // a figure that is missing where one is expected leaves its column without a sum
-            let column = figures.iter().filter(|(_, _, past)| col == 3 || !past).map(|(_, four, _)| &four[col]);
-            column
-                .map(|f| f.as_ref().and_then(|f| in_unit(f, u)))
-                .sum::<Option<Amount>>()
-                .map_or_else(|| "–".into(), |sum| quantity(t, sum, &Code::Known(u)))
-        });
-        rows.push(std::iter::once(t.total.to_string()).chain(together).collect());
+    if let Some((u, sums)) = all.sums {
+        let sum = |s: &Option<_>| s.map_or_else(missing, |s| quantity(t, s, &Code::Known(u)));
+        rows.push(std::iter::once(t.total.to_string()).chain(sums.iter().map(sum)).collect());
     }
     Some(Combined {
         caption: fill(t.combined_caption, &[&year.to_string()]),

@@ -4,7 +4,7 @@
 use chrono::Datelike;
 
 use crate::contract::{Code, Date, Unit};
-use crate::domain::amount::Amount;
+use crate::domain::amount::{Amount, Quantity};
 use crate::i18n::{fill, Texts};
 
 /// `3,2`, `4`, `1.234,75`, `-0,4`: at most two decimals, no trailing zeros, thousands grouped.
@@ -49,15 +49,9 @@ pub fn quantity(t: &Texts, a: Amount, unit: &Code<Unit>) -> String {
 /// A headline amount and the same in the other unit when the back end sent its conversion rate:
 /// `("3,2 dagen", Some("= 24,32 uur"))`, or the other way round when the person prefers the
 /// other unit (`prefer`). Without a rate the amount stays as recorded.
-pub fn amount_both_ways(
-    t: &Texts,
-    a: Amount,
-    unit: &Code<Unit>,
-    hours_per_day: Option<Amount>,
-    prefer: Option<Unit>,
-) -> (String, Option<String>) {
-    let recorded = quantity(t, a, unit);
-    match crate::domain::amount::in_other_unit(a, unit, hours_per_day) {
+pub fn worded(t: &Texts, q: &Quantity, prefer: Option<Unit>) -> (String, Option<String>) {
+    let recorded = quantity(t, q.amount, &q.unit);
+    match crate::domain::amount::in_other_unit(q.amount, &q.unit, q.hours_per_day) {
         Some((other, other_unit)) => {
             let converted = quantity(t, other, &Code::Known(other_unit));
             if prefer == Some(other_unit) {
@@ -142,7 +136,9 @@ mod tests {
         assert_eq!(quantity(texts(En), a(1.0), &hours), "1 hour");
         assert_eq!(quantity(texts(En), a(0.0), &hours), "0 hours");
         assert_eq!(quantity(texts(En), a(3.0), &Code::Other("WEEKS".into())), "3 WEEKS");
-        let both = |t, x, u: &Code<Unit>, rate, prefer| amount_both_ways(t, a(x), u, rate, prefer);
+        let both = |t, x, u: &Code<Unit>, rate, prefer| {
+            worded(t, &Quantity { amount: a(x), unit: u.clone(), hours_per_day: rate }, prefer)
+        };
         let pair = |x: &str, y: Option<&str>| (x.to_string(), y.map(String::from));
         assert_eq!(both(texts(Nl), 3.2, &days, Some(a(7.6)), None), pair("3,2 dagen", Some("= 24,32 uur")));
         assert_eq!(both(texts(En), 3.8, &hours, Some(a(7.6)), None), pair("3.8 hours", Some("= 0.5 days")));

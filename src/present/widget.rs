@@ -4,13 +4,12 @@
 //! Everything comes from the carry-over ledger and the first page of the history.
 
 use crate::contract::{Code, Date, LedgerItem, Me, Status, Training};
-use crate::domain::amount::Amount;
+use crate::domain::amount::{common_unit, Amount, Quantity};
 use crate::domain::figures::Ledger;
 use crate::i18n::Language;
 use crate::i18n::{fill, from_tag, Texts};
-use crate::present::cards::{Card, Figure};
-use crate::present::combined::{common_unit, in_unit};
-use crate::present::format::{date, quantity};
+use crate::present::cards::Card;
+use crate::present::format::{date, quantity, worded};
 use crate::present::profile::employer_name;
 
 /// How the page around the card asked it to look (the iframe's query or the element's `data-`
@@ -67,7 +66,7 @@ pub fn card(
     for item in ledger.iter().filter(|i| only.is_none_or(|o| o == i.employer_id)) {
         let Ok(l) = Ledger::from_item(item) else { continue };
         let name = employer_name(Some(me), &item.employer_id).unwrap_or(&item.employer_id);
-        let figure = |amount| Figure { amount, unit: l.unit.clone(), hours_per_day: l.hours_per_day };
+        let figure = |amount| Quantity { amount, unit: l.unit.clone(), hours_per_day: l.hours_per_day };
         let attended = l.row(year).map_or(Amount::ZERO, |r| r.attended);
         let lapses = l.expires_on.filter(|_| l.forfeited.is_none() && l.credit > Amount::ZERO);
         each.push((name, figure(l.credit), figure(attended), lapses));
@@ -75,19 +74,19 @@ pub fn card(
     let mut card = Card::new("widget", t.card_credit.into());
     let attended_title = fill(t.card_attended, &[&year.to_string()]);
     if let [(_, credit, attended, _)] = each.as_slice() {
-        card.rows.push((attended_title, attended.text(t, None).0));
+        card.rows.push((attended_title, worded(t, attended, None).0));
         card.figure = Some(credit.clone());
     } else if each.is_empty() {
         card.notes.push(t.no_ledger.into());
     } else if let Some(u) = common_unit(each.iter().flat_map(|e| [&e.1, &e.2]), None) {
         let sum =
-            |credit: bool| each.iter().filter_map(|e| in_unit(if credit { &e.1 } else { &e.2 }, u)).sum::<Amount>();
+            |credit: bool| each.iter().filter_map(|e| (if credit { &e.1 } else { &e.2 }).in_unit(u)).sum::<Amount>();
         card.rows.push((attended_title, quantity(t, sum(false), &Code::Known(u))));
-        card.figure = Some(Figure { amount: sum(true), unit: Code::Known(u), hours_per_day: None });
+        card.figure = Some(Quantity { amount: sum(true), unit: Code::Known(u), hours_per_day: None });
     } else {
         // days and hours without a rate: each employer's credit on its own line
         for (name, credit, attended, _) in &each {
-            let text = format!("{} · {}", credit.text(t, None).0, attended.text(t, None).0);
+            let text = format!("{} · {}", worded(t, credit, None).0, worded(t, attended, None).0);
             card.rows.push((name.to_string(), text));
         }
     }
@@ -123,7 +122,7 @@ mod tests {
     }
 
     fn figure(c: &Card) -> String {
-        c.figure.as_ref().unwrap().text(texts(Language::En), None).0
+        worded(texts(Language::En), c.figure.as_ref().unwrap(), None).0
     }
 
     #[test]
@@ -167,7 +166,7 @@ mod tests {
         assert_eq!(c.rows[0], ("Attended in 2026".to_string(), "3 days".to_string()));
         let one = of("g", Some("e2"));
         assert_eq!(
-            one.figure.as_ref().unwrap().text(texts(Language::En), None),
+            worded(texts(Language::En), one.figure.as_ref().unwrap(), None),
             ("12 hours".into(), Some("= 1.5 days".into()))
         );
     }

@@ -4,6 +4,7 @@
 use crate::contract::Unit;
 use crate::i18n::{fill, Texts};
 use crate::present::cards::{Card, Usage};
+use crate::present::format::worded;
 use crate::present::markup::Html;
 use crate::ui::breakdown::rows_into;
 
@@ -21,7 +22,7 @@ pub fn cards_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, cards: Vec<C
 pub fn card_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, card: Card) {
     let Card { title, figure, notes, rows, usage, findings, problem, .. } = card;
     html.el("h3", &[("class", "card-title")], &title);
-    if let Some((value, other)) = figure.map(|f| f.text(t, prefer)) {
+    if let Some((value, other)) = figure.map(|f| worded(t, &f, prefer)) {
         html.open("p", &[("class", "figure")]).el("span", &[("class", "figure-value")], &value);
         if let Some(other) = other {
             html.el("span", &[("class", "figure-other")], &other);
