@@ -6,17 +6,21 @@
 # (rust-toolchain.toml), unlocked with RUSTC_BOOTSTRAP in this script only; the tests do not use
 # them. FALLBACK=1 builds without them, into dist-fallback/ (its own target dir): what a tool chain
 # that changes them still builds. CI builds both and reports the fallback's size.
+# Both builds erase the components' view types (leptos's `erase_components`): each component
+# returns one AnyView, so the views around it are not compiled again for every nesting of
+# types. Measured: 3.4 KB brotli less with the dashboard and history built in view!.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 if [ "${FALLBACK:-0}" = 1 ]; then
   export CARGO_TARGET_DIR=target/fallback
+  export RUSTFLAGS="--cfg erase_components"
   out=dist-fallback
 else
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg erase_components"
   out=dist
 fi
 trunk build --release --dist "$out" "$@"

@@ -1,33 +1,26 @@
-//! A short list of links, one of them current: the pages, the year of the figures, the year of
-//! the history. A choice is part of the address, so it can be shared and the back button returns
-//! to the one before.
+//! A short list of links, one of them current: the year of the figures, the employer, the year
+//! of the history. A choice is part of the address, so it can be shared and the back button
+//! returns to the one before.
 
-use crate::present::markup::Html;
+use leptos::prelude::*;
+
+use crate::ui::language::tr;
+use crate::ui::loaded::What;
 
 /// One link: where it goes, what it says, and whether it is the one shown now.
 pub type Choice = (String, String, bool);
 
-/// The links as a list, the current one marked for screen readers too.
-pub fn links_html(choices: &[Choice]) -> String {
-    let mut html = Html::new();
-    links_into(&mut html, choices);
-    html.finish()
-}
-
-fn links_into(html: &mut Html, choices: &[Choice]) {
-    html.open("ul", &[]);
-    for (href, text, current) in choices {
-        let current = if *current { "page" } else { "" };
-        html.open("li", &[]).el("a", &[("href", href), ("aria-current", current)], text).close("li");
-    }
-    html.close("ul");
-}
-
-/// The choices as a labelled navigation; nothing to choose from one choice: then nothing.
-pub fn choices_into(html: &mut Html, label: &str, choices: &[Choice]) {
-    if choices.len() > 1 {
-        html.open("nav", &[("class", "choices"), ("aria-label", label)]);
-        links_into(html, choices);
-        html.close("nav");
+/// The choices as a labelled navigation, the current one marked for screen readers too; nothing
+/// to choose from one choice: then nothing.
+#[component]
+pub fn Choices(label: What, #[prop(into)] choices: Signal<Vec<Choice>>) -> impl IntoView {
+    move || {
+        let choices = choices.get();
+        (choices.len() > 1).then(|| {
+            let links = choices.into_iter().map(|(href, text, current)| {
+                view! { <li><a href=href aria-current=current.then_some("page")>{text}</a></li> }
+            });
+            view! { <nav class="choices" aria-label=tr(label)><ul>{links.collect_view()}</ul></nav> }
+        })
     }
 }

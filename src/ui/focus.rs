@@ -21,10 +21,3 @@ pub fn focus(id: &str) {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
-
-/// Focuses the first element that matches a CSS selector.
-pub fn focus_first(selector: &str) {
-    if let Ok(Some(el)) = document().query_selector(selector) {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
-}

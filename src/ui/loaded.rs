@@ -10,7 +10,6 @@ use crate::contract::config::{self, Config, ConfigError};
 use crate::contract::json::{parse, Bad, FromJson};
 use crate::contract::{Training, TrainingPage};
 use crate::i18n::{fill, Texts};
-use crate::present::markup::Html;
 use crate::present::messages::api_error;
 use crate::ui::language::{texts, tr};
 
@@ -166,21 +165,4 @@ pub fn RetryPanel(what: What, error: ApiError, #[prop(into)] retry: Callback<()>
             </button>
         </div>
     }
-}
-
-/// The same placeholder as markup, for the views still built as one string (see `markup`).
-pub fn placeholder_into(html: &mut Html, t: &Texts, class: &str) {
-    html.open("div", &[("class", &format!("placeholder {class}")), ("role", "status"), ("aria-live", "polite")])
-        .el("span", &[("class", "visually-hidden")], t.loading)
-        .close("div");
-}
-
-/// The retry panel as markup, for the views still built as one string; `retry` names the part
-/// for the click handler of a view with several (see `clicked`).
-pub fn error_into(html: &mut Html, t: &Texts, what: What, error: &ApiError, retry: &str) {
-    html.open("div", &[("class", "panel panel-error"), ("role", "alert")])
-        .el("p", &[("class", "panel-title")], &fill(t.not_available, &[what(t)]))
-        .el("p", &[], &api_error(t, error))
-        .el("button", &[("type", "button"), ("class", "button-secondary"), ("data-retry", retry)], t.retry)
-        .close("div");
 }

@@ -4,7 +4,6 @@ pub mod address;
 pub mod app;
 pub mod breakdown;
 pub mod choices;
-pub mod clicked;
 pub mod clock;
 pub mod data_table;
 pub mod download;

@@ -1,29 +1,39 @@
-//! Trainings as a list of links to their detail pages.
+//! One training in the history list: a link to its own page, and when, how long, what kind and
+//! its status. The words follow the language; the item itself is made once per training.
+
+use leptos::prelude::*;
 
 use crate::contract::Training;
 use crate::domain::address::encode;
-use crate::i18n::Texts;
 use crate::present::format::{date_range, duration};
 use crate::present::labels::label;
-use crate::present::markup::Html;
+use crate::ui::language::{texts, tr};
 
-/// The list as escaped HTML (see `markup`): a list of a hundred trainings is one DOM update, and
-/// costs no view code per element. Links inside are still the router's.
-pub fn training_list_into(html: &mut Html, t: &Texts, items: &[&Training]) {
-    html.open("ol", &[("class", "training-list")]);
-    for tr in items {
-        let href = format!("/trainings/{}", encode(&tr.id));
-        html.open("li", &[("class", "training-item")])
-            .el("a", &[("href", &href), ("class", "training-title")], &tr.title)
-            .open("p", &[("class", "training-meta")])
-            .el("span", &[], &date_range(t, tr.start_date, tr.end_date))
-            .el("span", &[], &duration(t, tr.duration_minutes))
-            .el("span", &[], &label(t, &tr.kind))
-            .el("span", &[("class", "tag")], &label(t, &tr.status));
-        if !tr.counts_towards_right {
-            html.el("span", &[("class", "tag tag-muted")], t.does_not_count);
+/// `focus`: the training whose link takes focus when it appears, e.g. the first of those that
+/// "Show more" adds.
+#[component]
+pub fn TrainingItem(training: Training, focus: ReadSignal<Option<String>>) -> impl IntoView {
+    let link = NodeRef::<leptos::html::A>::new();
+    let Training { id, title, start_date, end_date, duration_minutes, kind, status, counts_towards_right, .. } =
+        training;
+    let href = format!("/trainings/{}", encode(&id));
+    Effect::new(move || {
+        if focus.read().as_deref() == Some(id.as_str()) {
+            if let Some(a) = link.get() {
+                let _ = a.focus();
+            }
         }
-        html.close("p").close("li");
+    });
+    view! {
+        <li class="training-item">
+            <a href=href class="training-title" node_ref=link>{title}</a>
+            <p class="training-meta">
+                <span>{move || date_range(texts(), start_date, end_date)}</span>
+                <span>{move || duration(texts(), duration_minutes)}</span>
+                <span>{move || label(texts(), &kind)}</span>
+                <span class="tag">{move || label(texts(), &status)}</span>
+                {(!counts_towards_right).then(|| view! { <span class="tag tag-muted">{tr(|t| t.does_not_count)}</span> })}
+            </p>
+        </li>
     }
-    html.close("ol");
 }

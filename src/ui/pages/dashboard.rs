@@ -7,18 +7,17 @@ use leptos_router::hooks::use_query_map;
 
 use crate::client::resources;
 use crate::contract::ApiError;
-use crate::contract::{CarryOver, Date, Me, Unit};
+use crate::contract::{Attendance, CarryOver, Date, Employer, Entitlements, Me, Unit};
 use crate::domain::history_filter::Filter;
 use crate::domain::ids::ssin_masked;
 use crate::domain::years;
-use crate::i18n::{fill, Texts};
+use crate::i18n::fill;
 use crate::present::cards;
 use crate::present::combined::combined;
 use crate::present::format::date;
 use crate::present::markup::Html;
 use crate::ui::address::year_in;
-use crate::ui::choices::choices_into;
-use crate::ui::clicked::clicked;
+use crate::ui::choices::{Choice, Choices};
 use crate::ui::clock::this_year;
 use crate::ui::data_table::table_into;
 use crate::ui::employer_header::employer_header_into;
@@ -26,7 +25,7 @@ use crate::ui::figure_card::cards_into;
 use crate::ui::focus;
 use crate::ui::keep_a_copy::KeepACopy;
 use crate::ui::language::{text_of, texts};
-use crate::ui::loaded::{error_into, loaded, placeholder_into, Remote, What};
+use crate::ui::loaded::{loaded, Placeholder, Remote, RetryPanel, What};
 use crate::ui::notices::notices_into;
 use crate::ui::training_history::TrainingHistory;
 use crate::ui::unit_choice::{UnitChoice, UnitSwitcher};
@@ -67,7 +66,6 @@ fn year_figures(
 ) -> impl IntoView {
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
-    let units = expect_context::<UnitChoice>();
     let employers = move |me: Me| {
         let t = texts();
         // one employer from the address, when it is one of the person's
@@ -78,7 +76,7 @@ fn year_figures(
         let as_of = me.as_of.as_deref().and_then(|s| s.get(0..10)).and_then(Date::parse);
         // read here, so the notices follow the ledger when it arrives after the profile
         let ledger_items = ledger.get().and_then(Result::ok).map(|l| l.items).unwrap_or_default();
-        // who, the notices and the years: one string (see markup)
+        // who and the notices: read-only, one string (see markup)
         let mut head = Html::new();
         head.open("p", &[("class", "person")]);
         head.el(
@@ -93,104 +91,116 @@ fn year_figures(
         }
         head.close("p");
         notices_into(&mut head, t, &me, &ledger_items);
-        let choices: Vec<_> = years::on_record(&me.sources, this_year, year)
+        let year_choices: Vec<Choice> = years::on_record(&me.sources, this_year, year)
             .into_iter()
             .map(|y| (link(only.as_deref(), y), y.to_string(), y == year))
             .collect();
-        choices_into(&mut head, t.years, &choices);
         // all employers or one, when there is more than one
+        let mut employer_choices = vec![(link(None, year), t.all_employers.to_string(), only.is_none())];
         if me.employers.len() > 1 {
-            let mut choices = vec![(link(None, year), t.all_employers.to_string(), only.is_none())];
             for e in &me.employers {
-                choices.push((link(Some(&e.id), year), e.name.clone(), only.as_ref() == Some(&e.id)));
+                employer_choices.push((link(Some(&e.id), year), e.name.clone(), only.as_ref() == Some(&e.id)));
             }
-            choices_into(&mut head, t.employers, &choices);
         }
-        // the figures of the year: each part shows its own state, all of them one string (see
-        // markup) rebuilt as each resource arrives; a part's retry button says which resource
-        let employers = me.employers;
-        let figures = move || {
-            let (t, prefer) = (texts(), units.get());
-            let (e, a, l) = (entitlements.get(), attendance.get(), ledger.get());
-            let mut html = Html::new();
-            if let (None, Some(Ok(e)), Some(Ok(a)), Some(Ok(l))) = (&only, &e, &a, &l) {
-                if let Some(c) = combined(t, year, prefer, &employers, &e.items, &a.items, &l.items) {
-                    let class = if c.apart.is_some() { "combined" } else { "combined with-sum" };
-                    html.open("section", &[("class", class), ("data-testid", "combined")]);
-                    table_into(&mut html, &c.caption, &c.head, &c.rows);
-                    if let Some(apart) = c.apart {
-                        html.el("p", &[("class", "muted")], apart);
-                    }
-                    html.close("section");
-                }
-            }
-            for employer in employers.iter().filter(|e| only.as_ref().is_none_or(|o| *o == e.id)) {
-                let id = &employer.id;
-                let past = cards::past_employment(t, &employer.employment, year);
-                html.open("section", &[("class", "employer"), ("aria-label", &employer.name)]);
-                employer_header_into(&mut html, t, employer, past.as_deref());
-                html.open("div", &[("class", "cards")]);
-                if past.is_none() {
-                    part(
-                        &mut html,
-                        t,
-                        prefer,
-                        &e,
-                        |t| t.what_right,
-                        "right",
-                        |e| vec![cards::entitled(t, year, &e.items, id)],
-                    );
-                    part(
-                        &mut html,
-                        t,
-                        prefer,
-                        &a,
-                        |t| t.what_attended,
-                        "attended",
-                        |a| vec![cards::attended(t, year, &a.items, id)],
-                    );
-                }
-                part(
-                    &mut html,
-                    t,
-                    prefer,
-                    &l,
-                    |t| t.what_ledger,
-                    "ledger",
-                    |l| cards::ledger(t, year, &l.items, id, past.is_some()),
-                );
-                html.close("div").close("section");
-            }
-            html.finish()
-        };
-        let retry = move |ev: leptos::ev::MouseEvent| match clicked(&ev, "data-retry").as_deref() {
-            Some("right") => entitlements.refetch(),
-            Some("attended") => attendance.refetch(),
-            Some("ledger") => ledger.refetch(),
-            _ => {}
-        };
+        let shown: Vec<Employer> =
+            me.employers.iter().filter(|e| only.as_ref().is_none_or(|o| *o == e.id)).cloned().collect();
+        let together = only.is_none().then(|| combined_figures(me.employers, year, entitlements, attendance, ledger));
         view! {
             <div inner_html=head.finish()></div>
+            <Choices label=|t| t.years choices=year_choices />
+            <Choices label=|t| t.employers choices=employer_choices />
             <UnitSwitcher />
-            <div on:click=retry inner_html=figures></div>
+            {together}
+            {shown.into_iter().map(|e| employer_figures(e, year, entitlements, attendance, ledger)).collect_view()}
         }
     };
     loaded(me, |t| t.what_profile, "placeholder-employer", employers)
 }
 
+/// All employers' figures of the year side by side, and together where their units allow: a
+/// read-only table, one string (see markup), once every resource is in.
+fn combined_figures(
+    employers: Vec<Employer>,
+    year: i32,
+    entitlements: Remote<Entitlements>,
+    attendance: Remote<Attendance>,
+    ledger: Remote<CarryOver>,
+) -> impl IntoView {
+    let units = expect_context::<UnitChoice>();
+    move || {
+        let (e, a, l) = (entitlements.ok()?, attendance.ok()?, ledger.ok()?);
+        let c = combined(texts(), year, units.get(), &employers, &e.items, &a.items, &l.items)?;
+        let class = if c.apart.is_some() { "combined" } else { "combined with-sum" };
+        let mut html = Html::new();
+        table_into(&mut html, &c.caption, &c.head, &c.rows);
+        if let Some(apart) = c.apart {
+            html.el("p", &[("class", "muted")], apart);
+        }
+        Some(view! { <section class=class data-testid="combined" inner_html=html.finish()></section> })
+    }
+}
+
+/// One employer's figures of the year: who it is, then each resource's cards, each in its own
+/// state (loading, failed with a retry of that resource, or there).
+fn employer_figures(
+    employer: Employer,
+    year: i32,
+    entitlements: Remote<Entitlements>,
+    attendance: Remote<Attendance>,
+    ledger: Remote<CarryOver>,
+) -> impl IntoView {
+    let units = expect_context::<UnitChoice>();
+    let name = employer.name.clone();
+    let header = {
+        let employer = employer.clone();
+        move || {
+            let t = texts();
+            let past = cards::past_employment(t, &employer.employment, year);
+            let mut html = Html::new();
+            employer_header_into(&mut html, t, &employer, past.as_deref());
+            html.finish()
+        }
+    };
+    let past = untrack(|| cards::past_employment(texts(), &employer.employment, year)).is_some();
+    let id = employer.id;
+    let (right, attended, credit) = (id.clone(), id.clone(), id);
+    let current = (!past).then(|| {
+        let right = move || {
+            let cards = entitlements.get().map(|r| r.map(|e| vec![cards::entitled(texts(), year, &e.items, &right)]));
+            part(cards, units.get(), |t| t.what_right, Callback::new(move |()| entitlements.refetch()))
+        };
+        let attended = move || {
+            let cards = attendance.get().map(|r| r.map(|a| vec![cards::attended(texts(), year, &a.items, &attended)]));
+            part(cards, units.get(), |t| t.what_attended, Callback::new(move |()| attendance.refetch()))
+        };
+        (right, attended)
+    });
+    let credit = move || {
+        let cards = ledger.get().map(|r| r.map(|l| cards::ledger(texts(), year, &l.items, &credit, past)));
+        part(cards, units.get(), |t| t.what_ledger, Callback::new(move |()| ledger.refetch()))
+    };
+    view! {
+        <section class="employer" aria-label=name>
+            <div inner_html=header></div>
+            <div class="cards">{current} {credit}</div>
+        </section>
+    }
+}
+
 /// One resource's cards, or its placeholder while it loads, or its error with a retry button.
-fn part<T>(
-    html: &mut Html,
-    t: &'static Texts,
+fn part(
+    state: Option<Result<Vec<cards::Card>, ApiError>>,
     prefer: Option<Unit>,
-    state: &Option<Result<T, ApiError>>,
     what: What,
-    retry: &str,
-    cards: impl FnOnce(&T) -> Vec<cards::Card>,
-) {
+    retry: Callback<()>,
+) -> AnyView {
     match state {
-        None => placeholder_into(html, t, "placeholder-card"),
-        Some(Err(error)) => error_into(html, t, what, error, retry),
-        Some(Ok(value)) => cards_into(html, t, prefer, cards(value)),
+        None => view! { <Placeholder class="placeholder-card" /> }.into_any(),
+        Some(Err(error)) => view! { <RetryPanel what error retry /> }.into_any(),
+        Some(Ok(cards)) => {
+            let mut html = Html::new();
+            cards_into(&mut html, texts(), prefer, cards);
+            view! { <div class="card-group" inner_html=html.finish()></div> }.into_any()
+        }
     }
 }
