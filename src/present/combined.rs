@@ -2,9 +2,9 @@
 //! attendance, what is left and its credit (see `domain::together`), and the row of what they
 //! come to together where they can be put in one unit. Where they cannot, they stay side by side.
 
-use crate::contract::{AttendanceItem, Code, Employer, EntitlementItem, LedgerItem, Unit};
+use crate::contract::{Code, Employer};
 use crate::domain::amount::Quantity;
-use crate::domain::together::together;
+use crate::domain::together::Together;
 use crate::i18n::{fill, Texts};
 use crate::present::format::{quantity, worded};
 
@@ -17,17 +17,8 @@ pub struct Combined {
     pub apart: Option<&'static str>,
 }
 
-/// The year's figures of every employer; `None` with fewer than two, whose own cards say it all.
-pub fn combined(
-    t: &Texts,
-    year: i32,
-    prefer: Option<Unit>,
-    employers: &[Employer],
-    entitled: &[EntitlementItem],
-    attended: &[AttendanceItem],
-    ledger: &[LedgerItem],
-) -> Option<Combined> {
-    let all = together(year, prefer, employers, entitled, attended, ledger)?;
+/// The year's figures of the `employers` (see `domain::together`), as a table.
+pub fn combined(t: &Texts, year: i32, employers: &[Employer], all: Together) -> Combined {
     let unit = all.sums.as_ref().map(|(u, _)| *u);
     let missing = || "–".to_string();
     let cell = |q: &Option<Quantity>| match (q, unit) {
@@ -44,19 +35,20 @@ pub fn combined(
         let sum = |s: &Option<_>| s.map_or_else(missing, |s| quantity(t, s, &Code::Known(u)));
         rows.push(std::iter::once(t.total.to_string()).chain(sums.iter().map(sum)).collect());
     }
-    Some(Combined {
+    Combined {
         caption: fill(t.combined_caption, &[&year.to_string()]),
         head: vec![t.employer, t.col_entitled, t.col_attended, t.col_remaining, t.card_credit],
         rows,
         apart: unit.is_none().then_some(t.combined_apart),
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::{Attendance, CarryOver, Entitlements, Me};
+    use crate::contract::{Attendance, CarryOver, Entitlements, Me, Unit};
     use crate::domain::demo_fixture;
+    use crate::domain::together::together;
     use crate::i18n::{texts, Language};
 
     fn of(persona: &str, prefer: Option<Unit>) -> Option<Combined> {
@@ -64,7 +56,8 @@ mod tests {
         let e: Entitlements = demo_fixture(persona, "entitlements-2026.json");
         let a: Attendance = demo_fixture(persona, "attendance-2026.json");
         let l: CarryOver = demo_fixture(persona, "carry-over.json");
-        combined(texts(Language::En), 2026, prefer, &me.employers, &e.items, &a.items, &l.items)
+        let all = together(2026, prefer, &me.employers, &e.items, &a.items, &l.items)?;
+        Some(combined(texts(Language::En), 2026, &me.employers, all))
     }
 
     fn row(cells: &[&str]) -> Vec<String> {
@@ -115,7 +108,8 @@ mod tests {
         let me: Me = demo_fixture("g", "me.json");
         let e: Entitlements = demo_fixture("g", "entitlements-2026.json");
         let l: CarryOver = demo_fixture("g", "carry-over.json");
-        let c = combined(texts(Language::En), 2026, None, &me.employers, &e.items[..1], &[], &l.items).unwrap();
+        let all = together(2026, None, &me.employers, &e.items[..1], &[], &l.items).unwrap();
+        let c = combined(texts(Language::En), 2026, &me.employers, all);
         assert_eq!(c.rows[1][1], "–");
         assert_eq!(c.rows[2], row(&["Together", "–", "–", "3 days", "3 days"]));
     }

@@ -10,6 +10,7 @@ use crate::contract::ApiError;
 use crate::contract::{Attendance, CarryOver, Date, Employer, Entitlements, Me, Unit};
 use crate::domain::history_filter::Filter;
 use crate::domain::ids::ssin_masked;
+use crate::domain::together::together;
 use crate::domain::years;
 use crate::i18n::fill;
 use crate::present::cards;
@@ -104,32 +105,36 @@ fn year_figures(
         }
         let shown: Vec<Employer> =
             me.employers.iter().filter(|e| only.as_ref().is_none_or(|o| *o == e.id)).cloned().collect();
-        let together = only.is_none().then(|| combined_figures(me.employers, year, entitlements, attendance, ledger));
+        let of = OfYear { entitlements, attendance, ledger };
+        let together = only.is_none().then(|| combined_figures(me.employers, year, of));
         view! {
             <div inner_html=head.finish()></div>
             <Choices label=|t| t.years choices=year_choices />
             <Choices label=|t| t.employers choices=employer_choices />
             <UnitSwitcher />
             {together}
-            {shown.into_iter().map(|e| employer_figures(e, year, entitlements, attendance, ledger)).collect_view()}
+            {shown.into_iter().map(|e| employer_figures(e, year, of)).collect_view()}
         }
     };
     loaded(me, |t| t.what_profile, "placeholder-employer", employers)
 }
 
-/// All employers' figures of the year side by side, and together where their units allow: a
-/// read-only table, one string (see markup), once every resource is in.
-fn combined_figures(
-    employers: Vec<Employer>,
-    year: i32,
+/// The resources the year's figures come from.
+#[derive(Clone, Copy)]
+struct OfYear {
     entitlements: Remote<Entitlements>,
     attendance: Remote<Attendance>,
     ledger: Remote<CarryOver>,
-) -> impl IntoView {
+}
+
+/// All employers' figures of the year side by side, and together where their units allow: a
+/// read-only table, one string (see markup), once every resource is in.
+fn combined_figures(employers: Vec<Employer>, year: i32, of: OfYear) -> impl IntoView {
     let units = expect_context::<UnitChoice>();
     move || {
-        let (e, a, l) = (entitlements.ok()?, attendance.ok()?, ledger.ok()?);
-        let c = combined(texts(), year, units.get(), &employers, &e.items, &a.items, &l.items)?;
+        let (e, a, l) = (of.entitlements.ok()?, of.attendance.ok()?, of.ledger.ok()?);
+        let all = together(year, units.get(), &employers, &e.items, &a.items, &l.items)?;
+        let c = combined(texts(), year, &employers, all);
         let class = if c.apart.is_some() { "combined" } else { "combined with-sum" };
         let mut html = Html::new();
         table_into(&mut html, &c.caption, &c.head, &c.rows);
@@ -142,13 +147,8 @@ fn combined_figures(
 
 /// One employer's figures of the year: who it is, then each resource's cards, each in its own
 /// state (loading, failed with a retry of that resource, or there).
-fn employer_figures(
-    employer: Employer,
-    year: i32,
-    entitlements: Remote<Entitlements>,
-    attendance: Remote<Attendance>,
-    ledger: Remote<CarryOver>,
-) -> impl IntoView {
+fn employer_figures(employer: Employer, year: i32, of: OfYear) -> impl IntoView {
+    let OfYear { entitlements, attendance, ledger } = of;
     let units = expect_context::<UnitChoice>();
     let name = employer.name.clone();
     let header = {
