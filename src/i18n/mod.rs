@@ -76,7 +76,7 @@ texts! {
     // employer
     all_employers, employers, combined_caption, total, combined_apart, enterprise_number, invalid_number, employed_between, employed_since, regime,
     // history
-    history_title, showing_of, showing, no_training, no_training_in, history_years, all_years, show_more_n, show_more, does_not_count,
+    history_title, showing_of, no_training, no_training_in, history_years, all_years, show_more_n, does_not_count,
     // one training
     back, employer, dates, duration, kind, status, counts, provider, result, paid_by, registered_by, registered_on,
     content, yes, no, provider_number, provider_invalid, certificate_until, certificate_expired, certificate, no_certificate,

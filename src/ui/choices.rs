@@ -13,14 +13,11 @@ pub type Choice = (String, String, bool);
 /// The choices as a labelled navigation, the current one marked for screen readers too; nothing
 /// to choose from one choice: then nothing.
 #[component]
-pub fn Choices(label: What, #[prop(into)] choices: Signal<Vec<Choice>>) -> impl IntoView {
-    move || {
-        let choices = choices.get();
-        (choices.len() > 1).then(|| {
-            let links = choices.into_iter().map(|(href, text, current)| {
-                view! { <li><a href=href aria-current=current.then_some("page")>{text}</a></li> }
-            });
-            view! { <nav class="choices" aria-label=tr(label)><ul>{links.collect_view()}</ul></nav> }
-        })
-    }
+pub fn Choices(label: What, choices: Vec<Choice>) -> impl IntoView {
+    (choices.len() > 1).then(|| {
+        let links = choices.into_iter().map(|(href, text, current)| {
+            view! { <li><a href=href aria-current=current.then_some("page")>{text}</a></li> }
+        });
+        view! { <nav class="choices" aria-label=tr(label)><ul>{links.collect_view()}</ul></nav> }
+    })
 }

@@ -225,7 +225,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
         <section class="history" aria-labelledby="history-title">
             <h2 id="history-title" tabindex="-1">{tr(|t| t.history_title)}</h2>
             <form class="filters" role="search" aria-label=tr(|t| t.filters_label) on:submit=apply inner_html=form></form>
-            <Choices label=|t| t.history_years choices=Signal::derive(year_choices) />
+            {move || view! { <Choices label=|t| t.history_years choices=year_choices() /> }}
             {progress}
             {summary}
             <ol class="training-list">
