@@ -126,6 +126,11 @@ pub fn common_unit<'a>(all: impl Iterator<Item = &'a Quantity> + Clone, prefer: 
         .find(|&u| all.clone().all(|q| q.in_unit(u).is_some()))
 }
 
+/// What the quantities come to in `unit`; `None` when one is missing or cannot be put in it.
+pub fn total_in<'a>(all: impl IntoIterator<Item = Option<&'a Quantity>>, unit: Unit) -> Option<Amount> {
+    all.into_iter().map(|q| q?.in_unit(unit)).sum()
+}
+
 /// `fullTimeValue x regimeFraction x monthsCounted / 12`, rounded to two decimals.
 pub fn pro_rata(full_time: Amount, fraction: f64, months: f64) -> Amount {
     Amount((full_time.0 as f64 * fraction * months / 12.0).round() as i64)

@@ -3,7 +3,7 @@
 //! in it with its back end's own `hoursPerDay`.
 
 use crate::contract::{AttendanceItem, Employer, EntitlementItem, LedgerItem, Unit};
-use crate::domain::amount::{common_unit, Amount, Quantity};
+use crate::domain::amount::{common_unit, total_in, Amount, Quantity};
 use crate::domain::figures::{Attended, Entitled, Ledger};
 use crate::domain::years::ended_before;
 
@@ -61,7 +61,7 @@ pub fn employer_year(
 pub fn sums(each: &[EmployerYear], unit: Unit) -> [Option<Amount>; 4] {
     std::array::from_fn(|col| {
         let expected = each.iter().filter(|e| col == CREDIT || !e.past);
-        expected.map(|e| e.figures[col].as_ref().and_then(|q| q.in_unit(unit))).sum()
+        total_in(expected.map(|e| e.figures[col].as_ref()), unit)
     })
 }
 

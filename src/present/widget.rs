@@ -4,7 +4,7 @@
 //! Everything comes from the carry-over ledger and the first page of the history.
 
 use crate::contract::{Code, Date, LedgerItem, Me, Status, Training};
-use crate::domain::amount::{common_unit, Amount, Quantity};
+use crate::domain::amount::{common_unit, total_in, Amount, Quantity};
 use crate::domain::figures::Ledger;
 use crate::i18n::Language;
 use crate::i18n::{fill, from_tag, Texts};
@@ -79,8 +79,10 @@ pub fn card(
     } else if each.is_empty() {
         card.notes.push(t.no_ledger.into());
     } else if let Some(u) = common_unit(each.iter().flat_map(|e| [&e.1, &e.2]), None) {
-        let sum =
-            |credit: bool| each.iter().filter_map(|e| (if credit { &e.1 } else { &e.2 }).in_unit(u)).sum::<Amount>();
+        // every one of them can be put in `u`: that is what makes it the common unit
+        let sum = |credit: bool| {
+            total_in(each.iter().map(|e| Some(if credit { &e.1 } else { &e.2 })), u).unwrap_or(Amount::ZERO)
+        };
         card.rows.push((attended_title, quantity(t, sum(false), &Code::Known(u))));
         card.figure = Some(Quantity { amount: sum(true), unit: Code::Known(u), hours_per_day: None });
     } else {

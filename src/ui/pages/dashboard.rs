@@ -161,7 +161,7 @@ fn employer_figures(employer: Employer, year: i32, of: OfYear) -> impl IntoView 
             html.finish()
         }
     };
-    let past = untrack(|| cards::past_employment(texts(), &employer.employment, year)).is_some();
+    let past = years::ended_before(&employer.employment, year).is_some();
     let id = employer.id;
     let (right, attended, credit) = (id.clone(), id.clone(), id);
     let current = (!past).then(|| {
