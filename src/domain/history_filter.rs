@@ -115,8 +115,13 @@ impl Filter {
 
     /// The trainings this filter keeps, in its order.
     pub fn apply<'a>(&self, items: &'a [Training]) -> Vec<&'a Training> {
-        self.kept(items).into_iter().map(|i| &items[i]).collect()
+        at(items, &self.kept(items))
     }
+}
+
+/// The trainings at the positions `kept` (see `Filter::kept`), in its order.
+pub fn at<'a>(items: &'a [Training], kept: &[usize]) -> Vec<&'a Training> {
+    kept.iter().map(|&i| &items[i]).collect()
 }
 
 /// How long the trainings last together, in minutes.

@@ -13,7 +13,7 @@ use crate::client::resources::{self, MAX_PAGE_SIZE, PAGE_SIZE};
 use crate::client::transport::Client;
 use crate::contract::{ApiError, Me, Training};
 use crate::domain::history::History;
-use crate::domain::history_filter::{total_minutes, Filter};
+use crate::domain::history_filter::{at, total_minutes, Filter};
 use crate::domain::years;
 use crate::i18n::{fill, Texts};
 use crate::present::export::history_csv;
@@ -165,9 +165,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
             (true, false, true) => None,
             (false, ..) => {
                 let on_screen = kept.read().len().min(shown.get());
-                let minutes = state.with(|s| {
-                    kept.with(|k| total_minutes(&k.iter().map(|&i| &s.history.items[i]).collect::<Vec<_>>()))
-                });
+                let minutes = state.with(|s| kept.with(|k| total_minutes(&at(&s.history.items, k))));
                 let showing = fill(t.showing_of, &[&count(t, on_screen), &count(t, matching())]);
                 let together = fill(t.total_duration, &[&duration(t, minutes)]);
                 Some(view! { <p class="muted" role="status">{format!("{showing} · {together}")}</p> }.into_any())
@@ -179,8 +177,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     let download = move |_| {
         let (t, me) = (texts(), me.ok());
         let name = |id: &str| employer_name(me.as_ref(), id).unwrap_or(id).to_string();
-        let csv =
-            state.with_untracked(|s| filter.with_untracked(|f| history_csv(t, &f.apply(&s.history.items), &name)));
+        let csv = state.with_untracked(|s| kept.with_untracked(|k| history_csv(t, &at(&s.history.items, k), &name)));
         let which = year.get_untracked().map_or_else(|| "all".to_string(), |y| y.to_string());
         save(&format!("training-history-{which}.csv"), "text/csv", &csv);
     };

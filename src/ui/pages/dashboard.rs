@@ -149,7 +149,6 @@ fn combined_figures(employers: Vec<Employer>, year: i32, of: OfYear) -> impl Int
 /// state (loading, failed with a retry of that resource, or there).
 fn employer_figures(employer: Employer, year: i32, of: OfYear) -> impl IntoView {
     let OfYear { entitlements, attendance, ledger } = of;
-    let units = expect_context::<UnitChoice>();
     let name = employer.name.clone();
     let header = {
         let employer = employer.clone();
@@ -165,26 +164,33 @@ fn employer_figures(employer: Employer, year: i32, of: OfYear) -> impl IntoView 
     let id = employer.id;
     let (right, attended, credit) = (id.clone(), id.clone(), id);
     let current = (!past).then(|| {
-        let right = move || {
-            let cards = entitlements.get().map(|r| r.map(|e| vec![cards::entitled(texts(), year, &e.items, &right)]));
-            part(cards, units.get(), |t| t.what_right, Callback::new(move |()| entitlements.refetch()))
-        };
-        let attended = move || {
-            let cards = attendance.get().map(|r| r.map(|a| vec![cards::attended(texts(), year, &a.items, &attended)]));
-            part(cards, units.get(), |t| t.what_attended, Callback::new(move |()| attendance.refetch()))
-        };
-        (right, attended)
+        (
+            cards_of(entitlements, |t| t.what_right, move |e| vec![cards::entitled(texts(), year, &e.items, &right)]),
+            cards_of(
+                attendance,
+                |t| t.what_attended,
+                move |a| vec![cards::attended(texts(), year, &a.items, &attended)],
+            ),
+        )
     });
-    let credit = move || {
-        let cards = ledger.get().map(|r| r.map(|l| cards::ledger(texts(), year, &l.items, &credit, past)));
-        part(cards, units.get(), |t| t.what_ledger, Callback::new(move |()| ledger.refetch()))
-    };
+    let credit = cards_of(ledger, |t| t.what_ledger, move |l| cards::ledger(texts(), year, &l.items, &credit, past));
     view! {
         <section class="employer" aria-label=name>
             <div inner_html=header></div>
             <div class="cards">{current} {credit}</div>
         </section>
     }
+}
+
+/// The cards `make` makes of one resource, following the resource, the unit and the language.
+fn cards_of<T: Clone + Send + Sync + 'static>(
+    res: Remote<T>,
+    what: What,
+    make: impl Fn(&T) -> Vec<cards::Card> + 'static,
+) -> impl Fn() -> AnyView {
+    let units = expect_context::<UnitChoice>();
+    let retry = Callback::new(move |()| res.refetch());
+    move || part(res.with(|r| r.map(|r| r.as_ref().map(&make).map_err(Clone::clone))), units.get(), what, retry)
 }
 
 /// One resource's cards, or its placeholder while it loads, or its error with a retry button.
