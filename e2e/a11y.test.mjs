@@ -141,3 +141,34 @@ test('keyboard only: skip link, another year, a training and back, history filte
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('Windows high contrast (forced colours): the usage bar, the chart and their legend keys keep their colours', async () => {
+  const seen = {};
+  for (const [route, persona] of [['/', 'a'], ['/carry-over', 'b']]) {
+    const { page, problems } = await openAs(ctx, persona, route);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await settled(page);
+    await page.locator('.key').first().waitFor();
+    // each legend key against the part of the bar or the chart it stands for
+    Object.assign(seen, await page.evaluate(() => {
+      const parts = { 'key-used': ['.usage-used', 'fill'], 'key-left': ['.usage-bar', 'backgroundColor'],
+        'key-in': ['.bar-in', 'fill'], 'key-right': ['.bar-right', 'fill'], 'key-attended': ['.bar-attended', 'fill'] };
+      const out = {};
+      for (const key of document.querySelectorAll('.key[class*="key-"]')) {
+        const name = [...key.classList].find((c) => c.startsWith('key-'));
+        const [selector, property] = parts[name];
+        out[name] = { key: getComputedStyle(key, '::before').backgroundColor,
+          part: getComputedStyle(document.querySelector(selector))[property] };
+      }
+      return out;
+    }));
+    await screenshot(page, `forced-colours${route.replace('/', '-')}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  assert.deepEqual(Object.keys(seen).sort(), ['key-attended', 'key-in', 'key-left', 'key-right', 'key-used']);
+  for (const [name, { key, part }] of Object.entries(seen)) assert.equal(key, part, `${name} has the colour of its part`);
+  const colours = (names) => new Set(names.map((n) => seen[n].key)).size;
+  assert.equal(colours(['key-used', 'key-left']), 2, 'used and left differ');
+  assert.equal(colours(['key-in', 'key-right', 'key-attended']), 3, 'the chart\'s three bars differ');
+});

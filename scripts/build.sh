@@ -26,3 +26,11 @@ fi
 trunk build --release --dist "$out" "$@"
 # the widget for other sites: its own bundle, loaded without the app (see src/bin/widget.rs)
 trunk build widget.html --release --dist "$out/widget" --public-url /widget/
+# what a production server sends: a .br and a .gz beside each text file and the wasm, served by
+# Accept-Encoding (nginx's brotli_static and gzip_static, the demo back end). Never config.json:
+# an operator edits it in place, and a stale compressed copy would win.
+find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) |
+  while read -r f; do
+    brotli -f -k -q 11 "$f"
+    gzip -f -k -9 "$f"
+  done

@@ -102,6 +102,10 @@ fn ledger_cards_show_left_carried_in_and_credit() {
     assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31\u{a0}December 2028"), "{t}");
     let bar = el.query_selector(".usage-bar").unwrap().unwrap();
     assert_eq!(bar.get_attribute("aria-label").unwrap(), "Used 3 days of 5.5 days; 2.5 days left.");
+    // the share used is the bar's geometry, not a style attribute, which a strict CSP refuses
+    let used = el.query_selector(".usage-used").unwrap().unwrap();
+    assert_eq!(used.get_attribute("width").as_deref(), Some("545"));
+    assert!(el.query_selector("[style]").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

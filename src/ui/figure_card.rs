@@ -56,15 +56,24 @@ pub fn card_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, card: Card) {
     }
 }
 
-/// Used against left as one bar, with the same facts in words for screen readers.
+/// Used against left as one bar, with the same facts in words for screen readers. An SVG: its
+/// width is an attribute, where a style attribute would be refused by a strict CSP.
 fn usage_bar(html: &mut Html, t: &Texts, usage: Usage) {
     let Usage { used_per_mille, used, left, available } = usage;
     let summary = fill(t.usage_summary, &[&used, &available, &left]);
-    let width = format!("width: {}.{}%", used_per_mille / 10, used_per_mille % 10);
     html.open("figure", &[("class", "usage")])
-        .open("div", &[("class", "usage-bar"), ("role", "img"), ("aria-label", &summary)])
-        .el("span", &[("class", "usage-used"), ("style", &width)], "")
-        .close("div")
+        .open(
+            "svg",
+            &[
+                ("class", "usage-bar"),
+                ("viewBox", "0 0 1000 1"),
+                ("preserveAspectRatio", "none"),
+                ("role", "img"),
+                ("aria-label", &summary),
+            ],
+        )
+        .el("rect", &[("class", "usage-used"), ("width", &used_per_mille.to_string()), ("height", "1")], "")
+        .close("svg")
         .open("figcaption", &[("class", "usage-legend")])
         .el("span", &[("class", "key key-used")], &fill(t.usage_used, &[&used]))
         .el("span", &[("class", "key key-left")], &fill(t.usage_left, &[&left]))
