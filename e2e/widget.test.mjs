@@ -47,8 +47,10 @@ test('both embeddings show the training credit, its expiry, this year and the ne
     assert.equal(await link.getAttribute('target'), '_blank');
   }
   // the page's accent, validated, on both
-  assert.match(await widgetFrame(page).evaluate(() => document.documentElement.getAttribute('style')), /--brand:#5a2d82/);
-  assert.match(await page.locator('#card .widget').getAttribute('style'), /--brand:#5a2d82/);
+  // (set through CSSOM: the widget's CSP refuses style attributes)
+  const brand = (el) => getComputedStyle(el).getPropertyValue('--brand').trim();
+  assert.equal(await widgetFrame(page).locator('.widget').evaluate(brand), '#5a2d82');
+  assert.equal(await page.locator('#card .widget').evaluate(brand), '#5a2d82');
   await screenshot(page, 'widget-host-desktop');
   assert.deepEqual(await axe(page), []);
   await page.setViewportSize(SIZES.phone);
@@ -59,7 +61,7 @@ test('both embeddings show the training credit, its expiry, this year and the ne
   const direct = await ctx.newPage();
   await direct.goto(`${BASE}/widget/?accent=red;background:url(x)&theme=dark&lang=fr&size=compact`);
   await direct.getByTestId('widget').getByText('Prochaine formation').waitFor();
-  assert.equal(await direct.evaluate(() => document.documentElement.getAttribute('style')), 'color-scheme:dark;');
+  assert.equal(await direct.evaluate(() => document.documentElement.style.cssText), 'color-scheme: dark;');
   assert.equal(await direct.locator('.widget').getAttribute('class'), 'widget compact');
   assert.equal(await direct.evaluate(() => document.documentElement.lang), 'fr', "the iframe's page speaks the card's language");
   await direct.close();
@@ -94,16 +96,32 @@ test('a bearer token is taken from an allowed parent only, and heights go to it 
   const kept = await widgetFrame(allowed.page).evaluate(() => location.href + JSON.stringify({ ...localStorage, ...sessionStorage }));
   assert.doesNotMatch(kept, /demo-token/);
   await allowed.page.close();
-  // another origin: nothing is sent to it, and its token is not taken
+  // another origin: the widget's page refuses to be framed there (frame-ancestors), so nothing
+  // is sent to it and no token is taken from it
   const other = await openHost(`${OTHER}/`, SIZES.desktop, bearer(HOST));
-  const frame = other.page.frameLocator('#frame');
-  await frame.getByText('Waiting for sign-in').waitFor();
-  await other.page.evaluate(() => frame.contentWindow.postMessage({ type: 'training-account:token', token: 'stolen' }, '*'));
   await other.page.waitForTimeout(1000);
-  await frame.getByText('Waiting for sign-in').waitFor();
+  assert.equal(await other.page.frameLocator('#frame').getByText('Waiting for sign-in').count(), 0);
   assert.deepEqual(other.authorizations, [], 'no API request at all');
   assert.deepEqual(await other.page.evaluate(() => window.received), [], 'no height, no ready sent to it');
   await other.page.close();
+  // the allowed origin, but not the card's parent (a frame beside it), or a token that could
+  // forge a header: neither is taken; the parent's real token then is
+  const host = await openHost(`${HOST}/`, SIZES.desktop, bearer(HOST));
+  const frame = host.page.frameLocator('#frame');
+  await frame.getByText('Waiting for sign-in').waitFor();
+  await host.page.evaluate(() => {
+    const sibling = document.body.appendChild(document.createElement('iframe'));
+    const token = { type: 'training-account:token', token: 'from-a-sibling' };
+    sibling.contentWindow.eval(`parent.document.getElementById("frame").contentWindow.postMessage(${JSON.stringify(token)}, '*')`);
+    frame.contentWindow.postMessage({ type: 'training-account:token', token: 'forged\r\nX-Evil: 1' }, '*');
+  });
+  await host.page.waitForTimeout(1000);
+  await frame.getByText('Waiting for sign-in').waitFor();
+  assert.deepEqual(host.authorizations, [], 'neither was used');
+  await host.page.evaluate(() => frame.contentWindow.postMessage({ type: 'training-account:token', token: 'good-token' }, '*'));
+  await framed(host.page).getByText('2.5 days').waitFor();
+  assert.ok(host.authorizations.length > 0 && host.authorizations.every((a) => a === 'Bearer good-token'));
+  await host.page.close();
 });
 
 test("the site's CSS does not reach the script-mounted card, nor the card's CSS the site", async () => {

@@ -3,9 +3,13 @@
 
 use leptos::prelude::*;
 use training_account::client::resources;
-use training_account::client::transport::Client;
+use training_account::client::transport::MAX_BYTES;
+use training_account::client::transport::{check_origins, config_url, Client};
 use training_account::client::ApiError;
+use training_account::contract::config::{AuthMode, Config, ConfigError};
+use training_account::contract::error::PagingStop;
 use training_account::contract::Me;
+use training_account::domain::history::MAX_PAGES;
 use training_account::ui::loaded::Remote;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +22,7 @@ export function stub_fetch(status, body, headers, hang) {
   window.__seen = [];
   window.fetch = (input, init) => {
     const req = input instanceof Request ? input : new Request(input, init);
-    window.__seen.push({ url: req.url, auth: req.headers.get('Authorization') });
+    window.__seen.push({ url: req.url, auth: req.headers.get('Authorization'), redirect: req.redirect });
     if (hang) {
       window.__aborted = false;
       return new Promise((_, reject) => req.signal.addEventListener('abort', () => {
@@ -30,12 +34,29 @@ export function stub_fetch(status, body, headers, hang) {
     return Promise.resolve(new Response(body, { status, headers: JSON.parse(headers) }));
   };
 }
+// a history whose every page has one new training and a next link, page after page
+export function stub_endless_pages() {
+  window.__seen = [];
+  window.fetch = (input, init) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    const n = window.__seen.push({ url: req.url });
+    const training = { id: `t-${n}`, employerId: 'e1', title: 'x', startDate: '2026-01-01', endDate: '2026-01-01',
+      durationMinutes: 60, type: 'FORMAL', status: 'COMPLETED', countsTowardsRight: true, registeredBy: 'EMPLOYER' };
+    const body = JSON.stringify({ items: [training], next: `trainings?cursor=${n}` });
+    return Promise.resolve(new Response(body, { status: 200 }));
+  };
+}
+export function seen_count() { return window.__seen.length; }
+export function seen_redirect(i) { return window.__seen[i]?.redirect ?? null; }
 export function seen_auth(i) { return window.__seen[i]?.auth ?? null; }
 export function seen_url(i) { return window.__seen[i]?.url ?? null; }
 export function aborted() { return window.__aborted === true; }
 "#)]
 extern "C" {
     fn stub_fetch(status: u16, body: &str, headers: &str, hang: bool);
+    fn stub_endless_pages();
+    fn seen_count() -> u32;
+    fn seen_redirect(i: u32) -> Option<String>;
     fn seen_auth(i: u32) -> Option<String>;
     fn seen_url(i: u32) -> Option<String>;
     fn aborted() -> bool;
@@ -118,4 +139,72 @@ async fn a_request_is_aborted_when_its_view_goes_away() {
     drop(view);
     tick(20).await;
     assert!(aborted(), "the view is gone, and its request with it");
+}
+
+#[wasm_bindgen_test]
+async fn the_token_never_leaves_the_services_origin() {
+    let training = r#"{"id": "t-1", "employerId": "e1", "title": "x", "startDate": "2026-01-01", "endDate": "2026-01-01",
+        "durationMinutes": 60, "type": "FORMAL", "status": "COMPLETED", "countsTowardsRight": true, "registeredBy": "EMPLOYER"}"#;
+    let page = format!(r#"{{"items": [{training}], "next": "https://elsewhere.test/steal?cursor=2"}}"#);
+    stub_fetch(200, &page, "{}", false);
+    let c = client(Some("t0k3n"));
+    let err = c.every_page(resources::trainings(100, None)).await.unwrap_err();
+    assert_eq!(err, ApiError::Elsewhere, "a next link to another origin is refused");
+    assert_eq!(seen_count(), 1, "and never requested");
+    assert_eq!(c.get_text("http://api.test.evil/v1/me").await.unwrap_err(), ApiError::Elsewhere);
+    assert_eq!(c.get_text("https://api.test/base/v1/me").await.unwrap_err(), ApiError::Elsewhere, "another scheme");
+    assert_eq!(seen_count(), 1);
+    // a redirect's target is unknown until it is followed, so none is followed
+    assert_eq!(seen_redirect(0).as_deref(), Some("manual"));
+}
+
+#[wasm_bindgen_test]
+async fn answers_over_the_size_cap_are_refused() {
+    stub_fetch(200, "{}", r#"{"Content-Length": "20000000"}"#, false);
+    assert_eq!(client(None).get_text("v1/me").await.unwrap_err(), ApiError::TooLarge, "by the length said");
+    stub_fetch(200, &" ".repeat(MAX_BYTES + 1), "{}", false);
+    assert_eq!(client(None).get_text("v1/me").await.unwrap_err(), ApiError::TooLarge, "by the length read");
+    stub_fetch(200, &" ".repeat(MAX_BYTES), "{}", false);
+    assert!(client(None).get_text("v1/me").await.is_ok(), "up to the cap is read");
+}
+
+#[wasm_bindgen_test]
+async fn paging_that_does_not_end_is_stopped() {
+    stub_fetch(200, r#"{"items": [], "next": "trainings?limit=100"}"#, "{}", false);
+    let err = client(None).every_page(resources::trainings(100, None)).await.unwrap_err();
+    assert_eq!((err, seen_count()), (ApiError::Paging(PagingStop::NothingNew), 1), "a page with nothing new");
+    stub_endless_pages();
+    let err = client(None).every_page(resources::trainings(100, None)).await.unwrap_err();
+    assert_eq!(err, ApiError::Paging(PagingStop::TooMany));
+    assert_eq!(seen_count() as usize, MAX_PAGES);
+}
+
+#[wasm_bindgen_test]
+fn config_json_is_found_at_the_site_root_whatever_the_page() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    assert_eq!(config_url(), format!("{origin}/config.json"), "without a <base>: the site's root");
+    let base = doc.create_element("base").unwrap();
+    base.set_attribute("href", "/app/").unwrap();
+    doc.query_selector("head").unwrap().unwrap().append_child(&base).unwrap();
+    assert_eq!(config_url(), format!("{origin}/app/config.json"), "the public URL Trunk wrote");
+    base.remove();
+}
+
+#[wasm_bindgen_test]
+fn allowed_parents_must_be_exact_origins() {
+    let with = |origins: &[&str]| Config {
+        api_base_url: "/api".into(),
+        auth: AuthMode::None,
+        default_language: None,
+        allowed_parent_origins: origins.iter().map(|o| o.to_string()).collect(),
+    };
+    assert!(check_origins(with(&["https://intranet.example.be", "http://127.0.0.1:8081"])).is_ok());
+    for bad in ["*", "null", "https://intranet.example.be/", "https://intranet.example.be/home", "HTTPS://Intranet.be"]
+    {
+        match check_origins(with(&["https://ok.example.be", bad])) {
+            Err(ConfigError::Invalid { why }) => assert!(why.starts_with("embed.allowedParentOrigins[1]"), "{why}"),
+            other => panic!("{bad} was not refused: {other:?}"),
+        }
+    }
 }

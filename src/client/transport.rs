@@ -1,6 +1,8 @@
 //! The browser transport: one GET helper with a time limit, the bearer token and error mapping.
 //! A request made for a view is aborted when that view goes away (its reactive owner is
-//! cleaned up), so a page left behind does not keep the network busy.
+//! cleaned up), so a page left behind does not keep the network busy. It talks to the origin
+//! of `apiBaseUrl` only: a `next` link elsewhere is refused and a redirect is never followed,
+//! so the token cannot leave home.
 
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
@@ -8,16 +10,20 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::{resources, ApiError, Everything};
+use crate::contract::config::{Config, ConfigError};
 use crate::contract::json::parse;
 use crate::contract::{Me, TrainingPage};
+use crate::domain::history::History;
 
 const TIMEOUT_MS: i32 = 15_000;
-/// 5,000 trainings at the largest page size.
-const MAX_PAGES: usize = 50;
+/// The largest answer read: a page of 100 trainings is about 40 KB.
+pub const MAX_BYTES: usize = 4_000_000;
 
 #[derive(Clone, Debug)]
 pub struct Client {
     base: String,
+    /// The origin of `base`: the only one asked, and the only one the token goes to.
+    home: Option<String>,
     /// Held in memory only: never stored, logged or put in a URL.
     token: Option<String>,
     timeout_ms: i32,
@@ -71,8 +77,10 @@ pub struct Page {
 }
 
 impl Client {
+    /// A client of the service at `base` (absolute, or relative to the page).
     pub fn new(base: String, token: Option<String>) -> Client {
-        Client { base, token, timeout_ms: TIMEOUT_MS }
+        let home = absolute(&base).map(|u| u.origin());
+        Client { base, home, token, timeout_ms: TIMEOUT_MS }
     }
 
     /// Another time limit than the default 15 s.
@@ -84,6 +92,9 @@ impl Client {
     /// final URL. Not generic: the transport is compiled once, not once per resource type.
     pub async fn get_text(&self, path: &str) -> Result<(String, String), ApiError> {
         let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
+        if absolute(&url).map(|u| u.origin()) != self.home {
+            return Err(ApiError::Elsewhere);
+        }
         let deadline = Deadline::start(self.timeout_ms).map(Deadline::with_owner);
         let req = self
             .request(&url, deadline.as_ref())
@@ -93,7 +104,22 @@ impl Client {
             false => ApiError::Offline,
         };
         let resp = Request::from(req).send().await.map_err(lost)?;
+        if resp.type_() == web_sys::ResponseType::Opaqueredirect {
+            return Err(ApiError::Elsewhere);
+        }
+        // a length said up front is refused before the body is read; a body sent without one is
+        // measured once it is in
+        let said = resp.headers().get("Content-Length").and_then(|n| n.parse::<usize>().ok());
+        if said.is_some_and(|n| n > MAX_BYTES) {
+            if let Some(d) = &deadline {
+                d.controller.abort();
+            }
+            return Err(ApiError::TooLarge);
+        }
         let body = resp.text().await.map_err(lost)?;
+        if body.len() > MAX_BYTES {
+            return Err(ApiError::TooLarge);
+        }
         if !resp.ok() {
             return Err(ApiError::from_status(resp.status(), &body, resp.headers().get("Retry-After").as_deref()));
         }
@@ -114,6 +140,8 @@ impl Client {
         init.set_method("GET");
         init.set_headers(&headers);
         init.set_signal(deadline.map(|d| d.controller.signal()).as_ref());
+        // a redirect's target is not known before it is followed: none is
+        init.set_redirect(web_sys::RequestRedirect::Manual);
         web_sys::Request::new_with_str_and_init(url, &init).ok()
     }
 
@@ -129,17 +157,18 @@ impl Client {
     }
 
     /// Every page of the history from the first page's `path` on, as the service sent them,
-    /// following the `next` links to the end.
+    /// following the `next` links to the end. Paging that does not end (see `History`) is an
+    /// error here: a list cut short would not add up.
     pub async fn every_page(&self, mut path: String) -> Result<Vec<String>, ApiError> {
-        let mut pages = Vec::new();
+        let (mut pages, mut history) = (Vec::new(), History::default());
         loop {
             let page = self.trainings(&path).await?;
             pages.push(page.raw);
-            match page.next_url {
-                // a service whose links go round in circles must not hold the browser forever
-                Some(_) if pages.len() >= MAX_PAGES => {
-                    return Err(ApiError::Malformed(format!("the history has more than {MAX_PAGES} pages")))
-                }
+            history.append(page.body.items, page.body.total, page.next_url);
+            if let Some(stop) = history.stopped {
+                return Err(ApiError::Paging(stop));
+            }
+            match history.next.take() {
                 Some(next) => path = next,
                 None => return Ok(pages),
             }
@@ -163,6 +192,25 @@ impl Client {
     }
 }
 
+/// `embed.allowedParentOrigins` must hold exact origins (`scheme://host[:port]`) as the browser
+/// writes them: `*` or `null` would let any page in, and a path or a trailing slash would
+/// silently match none.
+pub fn check_origins(config: Config) -> Result<Config, ConfigError> {
+    for (i, o) in config.allowed_parent_origins.iter().enumerate() {
+        if !web_sys::Url::new(o).is_ok_and(|u| u.origin() == *o) {
+            let why =
+                format!("embed.allowedParentOrigins[{i}] \"{o}\" is not an origin such as https://intranet.example.be");
+            return Err(ConfigError::Invalid { why });
+        }
+    }
+    Ok(config)
+}
+
+/// `url` made absolute against the page's address.
+fn absolute(url: &str) -> Option<web_sys::Url> {
+    web_sys::Url::new_with_base(url, &web_sys::window()?.location().href().ok()?).ok()
+}
+
 /// Resolves a `next` link against the URL of the response that carried it.
 pub fn resolve(link: &str, base: &str) -> Result<String, ApiError> {
     web_sys::Url::new_with_base(link, base)
@@ -170,12 +218,16 @@ pub fn resolve(link: &str, base: &str) -> Result<String, ApiError> {
         .map_err(|_| ApiError::Malformed(format!("the next-page link \"{link}\" is not a URL")))
 }
 
-/// Where `config.json` is: beside index.html, found through the document's base URL, so a deep
-/// link such as `/trainings/42` still finds it.
+/// Where `config.json` is: at the site's root, which Trunk writes into the `<base>` element (its
+/// public URL). Read from the element itself, not from `document.baseURI`, which falls back to
+/// the page's own folder where a `<base>` is ignored: a deep link such as `/trainings/42` still
+/// finds it.
 pub fn config_url() -> String {
-    web_sys::window()
+    let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|base| resolve("config.json", &base).ok())
-        .unwrap_or_else(|| "config.json".into())
+        .and_then(|d| d.query_selector("base").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .unwrap_or_else(|| "/".into());
+    let root = absolute(&root).map_or(root, |u| u.href());
+    resolve("config.json", &root).unwrap_or_else(|_| "/config.json".into())
 }

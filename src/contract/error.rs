@@ -23,6 +23,22 @@ pub enum ApiError {
     },
     /// The answer arrived but is not what the contract describes.
     Malformed(String),
+    /// A `next` link or a redirect to another address than the configured service: not
+    /// followed, so the token never goes there.
+    Elsewhere,
+    /// An answer larger than the client reads (`transport::MAX_BYTES`).
+    TooLarge,
+    /// The history's pages did not come to an end.
+    Paging(PagingStop),
+}
+
+/// Why the history stopped following `next` links.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PagingStop {
+    /// More pages than `domain::history::MAX_PAGES`.
+    TooMany,
+    /// A page that added no training not already received, e.g. a `next` link to itself.
+    NothingNew,
 }
 
 impl ApiError {

@@ -1,4 +1,5 @@
-//! Belgian identifiers: checksums (all mod 97), display formats and masking.
+//! Belgian identifiers: checksums (all mod 97), display formats and masking; and the form of a
+//! bearer token.
 
 fn digits(s: &str, len: std::ops::RangeInclusive<usize>) -> Option<u64> {
     (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
@@ -59,6 +60,13 @@ pub fn nsso_number_formatted(number: &str) -> String {
         Some(_) => format!("{}-{}", &number[..number.len() - 2], &number[number.len() - 2..]),
         None => number.to_string(),
     }
+}
+
+/// A bearer token as RFC 6750 writes it (`b64token`): letters, digits and `-._~+/`, then any
+/// `=`. Anything else (a control character, a space, a quote) could break or forge the header.
+pub fn is_bearer_token(token: &str) -> bool {
+    let body = token.trim_end_matches('=');
+    !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b))
 }
 
 #[cfg(test)]
@@ -126,6 +134,16 @@ mod tests {
             let masked = ssin_masked(&s);
             prop_assert!(!masked.contains(&s[6..11]));
             prop_assert!(masked.ends_with("-***.**"));
+        }
+    }
+
+    #[test]
+    fn bearer_tokens_have_the_form_of_rfc_6750() {
+        for ok in ["t0k3n", "eyJhbGciOi.eyJzdWIi.c2ln", "a-b_c~d+e/f==", "abc="] {
+            assert!(is_bearer_token(ok), "{ok}");
+        }
+        for bad in ["", "==", "a b", "a\nb", "a\r\nX-Evil: 1", "tok\u{0}", "é", "a=b", "\"a\""] {
+            assert!(!is_bearer_token(bad), "{bad:?}");
         }
     }
 }

@@ -45,6 +45,10 @@ pub const EN: Texts = Texts {
     err_rejected: "The request was refused (error {0}).",
     err_malformed:
         "The training account service sent data this app cannot read ({0}). Please report this to your employer.",
+    err_elsewhere: "The training account service sent this app to another address, which it does not follow. Please report this to your employer.",
+    err_too_large: "The training account service sent more data than this app reads. Please report this to your employer.",
+    stop_too_many: "The service kept sending pages; the app stopped after {0} pages.",
+    stop_nothing_new: "The service sent a page with nothing new; the app stopped there.",
     loading: "Loading…",
     not_available: "{0}: not available right now",
     retry: "Try again",

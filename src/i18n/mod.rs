@@ -59,6 +59,7 @@ texts! {
     // what the service answered instead of data
     err_offline, err_timeout, err_unauthorized, err_forbidden, err_not_found, err_rate_limited_s,
     err_rate_limited, err_server, err_rejected_detail, err_rejected, err_malformed,
+    err_elsewhere, err_too_large, stop_too_many, stop_nothing_new,
     loading, not_available, retry,
     // the parts of a page that load on their own, named in their error messages
     what_profile, what_right, what_attended, what_ledger, what_training,

@@ -1,7 +1,9 @@
 //! What went wrong, in words an employee can act on.
 
 use crate::contract::config::ConfigError;
+use crate::contract::error::PagingStop;
 use crate::contract::ApiError;
+use crate::domain::history::MAX_PAGES;
 use crate::i18n::{fill, Texts};
 
 pub fn api_error(t: &Texts, e: &ApiError) -> String {
@@ -18,6 +20,17 @@ pub fn api_error(t: &Texts, e: &ApiError) -> String {
         ApiError::Rejected { status, detail: None } => fill(t.err_rejected, &[&status.to_string()]),
         // the technical part stays as the reader wrote it: it is for whoever fixes the back end
         ApiError::Malformed(why) => fill(t.err_malformed, &[why]),
+        ApiError::Elsewhere => t.err_elsewhere.into(),
+        ApiError::TooLarge => t.err_too_large.into(),
+        ApiError::Paging(stop) => paging_stop(t, *stop),
+    }
+}
+
+/// Why the history's list ends before the service's last page.
+pub fn paging_stop(t: &Texts, stop: PagingStop) -> String {
+    match stop {
+        PagingStop::TooMany => fill(t.stop_too_many, &[&MAX_PAGES.to_string()]),
+        PagingStop::NothingNew => t.stop_nothing_new.into(),
     }
 }
 
@@ -50,12 +63,19 @@ mod tests {
             ApiError::Rejected { status: 400, detail: Some("year is required".into()) },
             ApiError::Rejected { status: 418, detail: None },
             ApiError::Malformed("total should be a number".into()),
+            ApiError::Elsewhere,
+            ApiError::TooLarge,
+            ApiError::Paging(PagingStop::TooMany),
+            ApiError::Paging(PagingStop::NothingNew),
         ];
         for lang in LANGUAGES {
             let messages: Vec<String> = errors.iter().map(|e| api_error(texts(lang), e)).collect();
             assert!(messages.iter().all(|m| m.len() > 20 && !m.contains('{')), "{lang:?}: {messages:?}");
             assert!(
-                messages[5].contains("30") && messages[7].contains("502") && messages[8].contains("year is required")
+                messages[5].contains("30")
+                    && messages[7].contains("502")
+                    && messages[8].contains("year is required")
+                    && messages[13].contains(&MAX_PAGES.to_string())
             );
         }
         assert!(api_error(texts(Language::Fr), &ApiError::Server { status: 503 }).contains("erreur 503"));

@@ -38,16 +38,12 @@ impl Look {
         }
     }
 
-    /// The card's inline style: its colour scheme and accent, from validated values only.
-    pub fn style(&self) -> String {
-        let mut style = String::new();
-        if let Some(theme) = self.theme {
-            style += &format!("color-scheme:{theme};");
-        }
-        if let Some(accent) = &self.accent {
-            style += &format!("--brand:{accent};--used:{accent};");
-        }
-        style
+    /// The card's colour scheme and accent as CSS properties, from validated values only; set
+    /// through CSSOM, which a strict CSP allows where it refuses style attributes.
+    pub fn properties(&self) -> Vec<(&'static str, &str)> {
+        let theme = self.theme.map(|t| ("color-scheme", t));
+        let accent = self.accent.as_deref().into_iter().flat_map(|a| [("--brand", a), ("--used", a)]);
+        theme.into_iter().chain(accent).collect()
     }
 }
 
@@ -136,11 +132,11 @@ mod tests {
             ask(&[("lang", "fr"), ("theme", "dark"), ("accent", "#005ea5"), ("size", "compact"), ("employer", "e2")]);
         assert_eq!(look.lang, Some(Language::Fr));
         assert!(look.compact);
-        assert_eq!(look.style(), "color-scheme:dark;--brand:#005ea5;--used:#005ea5;");
+        assert_eq!(look.properties(), [("color-scheme", "dark"), ("--brand", "#005ea5"), ("--used", "#005ea5")]);
         assert_eq!(ask(&[("accent", "#abc")]).accent.as_deref(), Some("#abc"));
         // anything else is dropped: it could otherwise inject CSS into the card
         for bad in ["red", "#12345", "#12345g", "#fff;background:url(x)", "#1234567"] {
-            assert_eq!(ask(&[("accent", bad)]).style(), "", "{bad}");
+            assert_eq!(ask(&[("accent", bad)]).properties(), [], "{bad}");
         }
         let none = ask(&[("lang", "xx"), ("theme", "blue"), ("size", "huge")]);
         assert_eq!(none, Look::default());

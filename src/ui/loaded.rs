@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::client::resources::{self, Resource};
+use crate::client::transport::check_origins;
 use crate::client::{ApiError, Client};
 use crate::contract::config::{self, Config, ConfigError};
 use crate::contract::json::{parse, Bad, FromJson};
@@ -104,14 +105,16 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
 /// The configuration at `url`, read once and checked: `None` while it loads. A memo, so what is
 /// built from it is built once per distinct config, never again for the same one.
 pub fn config_at(url: String) -> Memo<Option<Result<Config, ConfigError>>> {
-    let client = Client::new(String::new(), None);
+    let client = Client::new(url.clone(), None);
     let at = url.clone();
     let text = LocalResource::new(move || {
         let (client, url) = (client.clone(), at.clone());
         async move { client.get_text(&url).await.map(|(body, _)| body) }
     });
     Memo::new(move |_| {
-        text.get().map(|r| r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)))
+        text.get().map(|r| {
+            r.map_err(|e| ConfigError::from_fetch(&url, &e)).and_then(|t| config::parse(&t)).and_then(check_origins)
+        })
     })
 }
 

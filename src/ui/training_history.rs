@@ -18,6 +18,7 @@ use crate::domain::years;
 use crate::i18n::{fill, Texts};
 use crate::present::export::history_csv;
 use crate::present::format::{duration, number};
+use crate::present::messages::paging_stop;
 use crate::present::profile::employer_name;
 use crate::ui::address::year_in;
 use crate::ui::choices::{Choice, Choices};
@@ -217,6 +218,16 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     let error = move || {
         state.with(|s| s.error.clone()).map(|error| view! { <RetryPanel what=|t| t.history_title error retry /> })
     };
+    // the list as far as it came, and why it ends there
+    let stopped = move || {
+        state.with(|s| s.history.stopped).map(|stop| {
+            view! {
+                <div class="panel panel-warning" role="status">
+                    <p>{move || paging_stop(texts(), stop)}</p>
+                </div>
+            }
+        })
+    };
 
     view! {
         <section class="history" aria-labelledby="history-title">
@@ -225,6 +236,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
             {move || view! { <Choices label=|t| t.history_years choices=year_choices() /> }}
             {progress}
             {summary}
+            {stopped}
             <ol class="training-list">
                 <For each=on_screen key=|t: &Training| t.id.clone() let:training>
                     <TrainingItem training focus=focus_on />

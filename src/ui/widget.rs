@@ -8,15 +8,16 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::client::resources;
 use crate::client::transport::{config_url, resolve, Client};
 use crate::contract::config::AuthMode;
 use crate::contract::{CarryOver, Me, TrainingPage};
 use crate::domain::address::encode;
+use crate::domain::ids::is_bearer_token;
 use crate::present::markup::Html;
-use crate::present::messages::api_error;
+use crate::present::messages::{api_error, config_error};
 use crate::present::widget::{card, Look};
 use crate::ui::clock::{this_year, today};
 use crate::ui::figure_card::card_into;
@@ -33,8 +34,8 @@ pub fn in_frame() {
     let query = window().location().search().unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
     let look = Look::read(|key| params.as_ref()?.get(key));
-    if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("style", &look.style());
+    if let Some(html) = document().document_element().and_then(|e| e.dyn_into().ok()) {
+        paint(&html, &look);
     }
     let config = resolve("../config.json", &config_url()).unwrap_or_default();
     leptos::mount::mount_to_body(move || widget(look, config, true));
@@ -44,8 +45,17 @@ pub fn in_frame() {
 /// (whose `data-` attributes say how it looks), the widget's files at `base`.
 pub fn in_element(target: web_sys::HtmlElement, host: web_sys::Element, base: String) {
     let look = Look::read(|key| host.get_attribute(&format!("data-{key}")));
+    paint(&target, &look);
     let config = resolve("../config.json", &base).unwrap_or_default();
     leptos::mount::mount_to(target, move || widget(look, config, false)).forget();
+}
+
+/// The look's colours on the element the card is in.
+fn paint(el: &web_sys::HtmlElement, look: &Look) {
+    let style = el.style();
+    for (name, value) in look.properties() {
+        let _ = style.set_property(name, value);
+    }
 }
 
 fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
@@ -67,10 +77,12 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
         });
     }
     let class = if look.compact { "widget compact" } else { "widget" };
-    let style = look.style();
     let body = move || match (config.get(), token.get()) {
         (None, _) => view! { <Placeholder class="placeholder-card" /> }.into_any(),
-        (Some(Err(_)), _) => view! { <Message>{tr(|t| t.config_title)}</Message> }.into_any(),
+        (Some(Err(e)), _) => {
+            let why = move || config_error(texts(), &e);
+            view! { <Message>{tr(|t| t.config_title)} " " {why}</Message> }.into_any()
+        }
         (Some(Ok(cfg)), None) if cfg.auth == AuthMode::Bearer => {
             view! { <Message>{tr(|t| t.waiting_token)}</Message> }.into_any()
         }
@@ -80,7 +92,7 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
             view! { <WidgetCard client app=config_url.clone() employer /> }.into_any()
         }
     };
-    view! { <div class=class style=style lang=move || texts().lang.code()>{body}</div> }
+    view! { <div class=class lang=move || texts().lang.code()>{body}</div> }
 }
 
 /// What stands in for the card while it cannot be shown.
@@ -154,8 +166,10 @@ fn talk_to_parent(allowed: Vec<String>, token: RwSignal<Option<String>>) {
     resized.forget();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let field = |key: &str| js_sys::Reflect::get(&ev.data(), &key.into()).ok().and_then(|v| v.as_string());
-        if allowed.contains(&ev.origin()) && field("type").as_deref() == Some(TOKEN) {
-            if let Some(t) = field("token").filter(|t| !t.is_empty()) {
+        // from the page around the card only, and from an allowed origin only
+        let from_parent = ev.source().is_some_and(|s| JsValue::from(s) == JsValue::from(&parent));
+        if from_parent && allowed.contains(&ev.origin()) && field("type").as_deref() == Some(TOKEN) {
+            if let Some(t) = field("token").filter(|t| is_bearer_token(t)) {
                 token.set(Some(t));
             }
         }
