@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native domain tests, component tests in headless Chromium, the shipped size,
-# end-to-end tests (languages, accessibility, keyboard) against the built app and the demo back
-# end, and the Lighthouse accessibility score. Non-zero on any failure.
+# end-to-end tests (languages, accessibility, keyboard, hostile back ends) against the built app
+# and the demo back end, the deploy tests behind nginx, and the Lighthouse accessibility score.
+# Non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -37,6 +38,9 @@ for _ in $(seq 50); do curl -fs "$E2E_BASE_URL/api/v1/me" >/dev/null && break; s
 kill -0 "$server" 2>/dev/null || { echo "the demo back end did not start on port $E2E_PORT" >&2; exit 1; }
 node --test e2e/
 echo "screenshots: $E2E_SCREENSHOTS"
+
+step "deploy: the build behind deploy/nginx.conf with the strict CSP (installs nginx when missing)"
+bash scripts/deploy-test.sh
 
 step "accessibility score of the dashboard (Lighthouse)"
 node e2e/lighthouse.mjs
