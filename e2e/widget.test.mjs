@@ -124,6 +124,17 @@ test('a bearer token is taken from an allowed parent only, and heights go to it 
   await host.page.close();
 });
 
+test('allowed parents must be exact origins: "*" or a trailing slash is a configuration error', async () => {
+  for (const bad of ['*', `${HOST}/`]) {
+    const { page } = await openHost(`${HOST}/`, SIZES.desktop, { apiBaseUrl: '/api', embed: { allowedParentOrigins: [bad] } });
+    const card = page.frameLocator('#frame').getByRole('status');
+    await card.getByText('This app is not set up correctly').waitFor();
+    assert.match(await card.innerText(), /allowedParentOrigins\[0\] "[^"]+" is not an origin such as https:\/\/intranet\.example\.be/);
+    assert.deepEqual(await page.evaluate(() => window.received), [], `${bad}: nothing sent to the page`);
+    await page.close();
+  }
+});
+
 test("the site's CSS does not reach the script-mounted card, nor the card's CSS the site", async () => {
   const { page } = await openHost();
   const card = scripted(page);
