@@ -1,0 +1,268 @@
+// The benchmark (scripts/bench.sh): what a person feels, measured on the build as nginx serves it.
+// Prints figures, writes them as JSON ($BENCH_JSON) and exits non-zero past the targets; it is not
+// a timed test. Every time is the median of $BENCH_RUNS runs (7), with the min and max, the app
+// and its static copy alternating in one run so that both see the same machine.
+import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveIntranet } from '../e2e-deploy/intranet.mjs';
+
+const APP = process.env.DEPLOY_URL ?? 'http://127.0.0.1:8090';
+const HOST = process.env.DEPLOY_HOST_URL ?? 'http://127.0.0.1:8092';
+// the served copy of dist/: the static copy of the page is written into it
+const ROOT = process.env.BENCH_ROOT;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+// Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up
+const FOUR_G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+const NETWORKS = { '4G': FOUR_G, local: null };
+
+// In every page and frame from its first byte: when each mark first shows (as epoch ms, so that a
+// frame's mark compares with its page's start), and the layout shifts that no input caused.
+const MARKS = () => {
+  const marks = {
+    figures: () => document.querySelectorAll('.card .figure-value').length >= 5,
+    widget: () => document.querySelector('[data-testid="widget"] .figure-value'),
+    // in any language: "20 of 5,000", "20 van 5.000", "20 sur 5 000"
+    history: () => /5[.,\u00a0\u202f ]?000/.test(document.querySelector('.history [role="status"]')?.textContent ?? '')
+      && !document.querySelector('.history progress'),
+  };
+  window.__marks = {};
+  window.__cls = 0;
+  const look = () => {
+    for (const [name, seen] of Object.entries(marks)) {
+      if (!(name in window.__marks) && seen()) window.__marks[name] = performance.timeOrigin + performance.now();
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const round = (x) => Math.round(x);
+
+let browser;
+
+/** A fresh context (an empty cache) with one page, throttled to `network` and 4x CPU. */
+async function throttled(network, persona = null) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  if (persona) await context.addCookies([{ name: 'demo_persona', value: persona, url: APP }]);
+  await context.addInitScript(MARKS);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page };
+}
+
+/** Ms from the start of navigating `page` to `url` until `mark` shows. */
+async function until(page, url, mark) {
+  await page.goto(url);
+  await page.waitForFunction((m) => m in window.__marks, mark, { timeout: 120_000 });
+  return page.evaluate((m) => window.__marks[m] - performance.timeOrigin, mark);
+}
+
+/** The app's final page as plain HTML (no script), written beside it: the floor to compare with. */
+async function writeStaticCopy() {
+  const { context, page } = await throttled(null);
+  await until(page, `${APP}/`, 'figures');
+  await page.waitForFunction(() => !document.querySelector('.placeholder'));
+  const html = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
+    return `<!doctype html>\n${doc.outerHTML}`;
+  });
+  writeFileSync(join(ROOT, 'static-copy.html'), html);
+  await context.close();
+}
+
+/** Cold and repeat-visit times to the figures, app and static copy alternating, per network. */
+async function timeToFigures() {
+  const out = {};
+  for (const [name, network] of Object.entries(NETWORKS)) {
+    const times = { app: { cold: [], warm: [], cls: [] }, static: { cold: [], warm: [], cls: [] } };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [kind, path] of [['app', '/'], ['static', '/static-copy.html']]) {
+        const { context, page } = await throttled(network);
+        times[kind].cold.push(await until(page, APP + path, 'figures'));
+        await page.waitForTimeout(1000); // late parts, which may still shift the page
+        times[kind].cls.push(await page.evaluate(() => window.__cls));
+        times[kind].warm.push(await until(page, APP + path, 'figures'));
+        await context.close();
+      }
+    }
+    out[name] = Object.fromEntries(Object.entries(times).map(([k, t]) =>
+      [k, { cold: spread(t.cold), warm: spread(t.warm), cls: spread(t.cls) }]));
+  }
+  return out;
+}
+
+/** Lighthouse's mobile performance audit (its own simulated slow 4G and 4x CPU). */
+async function lighthouseMobile() {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    userDataDir: mkdtempSync(join(tmpdir(), 'bench-lighthouse-')),
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const { lhr } = await lighthouse(`${APP}/`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
+    const audit = (id) => lhr.audits[id];
+    return {
+      score: round(lhr.categories.performance.score * 100),
+      lcpMs: round(audit('largest-contentful-paint').numericValue),
+      cls: Number(audit('cumulative-layout-shift').numericValue.toFixed(3)),
+      tbtMs: round(audit('total-blocking-time').numericValue),
+      requests: audit('network-requests').details.items.length,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+/** What the browser downloads of each file: the .br nginx sends. */
+function shippedBytes() {
+  const files = {};
+  for (const dir of ['', 'widget/']) {
+    for (const name of readdirSync(join(ROOT, dir)).filter((f) => /\.(wasm|js|css)\.br$/.test(f))) {
+      files[dir + name.replace(/\.br$/, '')] = statSync(join(ROOT, dir, name)).size;
+    }
+  }
+  const total = (prefix) => Object.entries(files).filter(([f]) => f.startsWith('widget/') === (prefix === 'widget/'))
+    .reduce((sum, [, size]) => sum + size, 0);
+  return { files, app: total(''), widget: total('widget/') };
+}
+
+/**
+ * Persona f's 5,000 trainings (local network, 4x CPU): the time to load them all, a search from
+ * the press of its button to the next frame against the same filter in plain JS over the same
+ * data, and the memory they hold.
+ */
+async function bigHistory() {
+  const loads = [], searches = [], vanilla = [];
+  let memory;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttled(null, 'f');
+    loads.push(await until(page, `${APP}/`, 'history'));
+    searches.push(await page.evaluate(() => new Promise((done) => {
+      const list = document.querySelector('.training-list');
+      const before = list.innerHTML;
+      document.getElementById('filter-q').value = 'excel';
+      const start = performance.now();
+      document.querySelector('.filters').requestSubmit();
+      const look = () => (list.innerHTML !== before ? requestAnimationFrame(() => done(performance.now() - start)) : requestAnimationFrame(look));
+      look();
+    })));
+    vanilla.push(await page.evaluate(async () => {
+      let url = '/api/v1/me/trainings?limit=100';
+      const all = [];
+      while (url) {
+        const page = await (await fetch(url)).json();
+        all.push(...page.items);
+        url = page.next && new URL(page.next, new URL(url, location.href)).href;
+      }
+      const start = performance.now();
+      const q = 'excel';
+      const kept = all.filter((t) => t.title.toLowerCase().includes(q) || (t.provider?.name ?? '').toLowerCase().includes(q))
+        .sort((a, b) => b.startDate.localeCompare(a.startDate));
+      const ol = document.createElement('ol');
+      for (const t of kept.slice(0, 20)) {
+        const li = ol.appendChild(document.createElement('li'));
+        li.append(Object.assign(document.createElement('a'), { href: `/trainings/${t.id}`, textContent: t.title }), ` ${t.startDate}`);
+      }
+      document.body.append(ol);
+      return new Promise((done) => requestAnimationFrame(() => { done(performance.now() - start); ol.remove(); }));
+    }));
+    if (i === 0) {
+      memory = await page.evaluate(() => ({
+        jsHeap: performance.memory.usedJSHeapSize,
+        wasm: window.__wasm?.memory?.buffer.byteLength ?? null,
+      }));
+    }
+    await context.close();
+  }
+  return { loadAllMs: spread(loads), searchMs: spread(searches), vanillaSearchMs: spread(vanilla), memory };
+}
+
+/** The widget in an iframe on an intranet page, cold (4G, 4x CPU): until its card shows. */
+async function widgetCold() {
+  const intranet = await serveIntranet(HOST, APP);
+  const times = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const { context, page } = await throttled(FOUR_G);
+      await page.goto(`${HOST}/`);
+      const frame = () => page.frames().find((f) => f.url().startsWith(`${APP}/widget/`));
+      let shown;
+      for (const deadline = Date.now() + 120_000; !shown && Date.now() < deadline; await page.waitForTimeout(50)) {
+        shown = await frame()?.evaluate(() => window.__marks?.widget).catch(() => undefined);
+      }
+      times.push(shown - (await page.evaluate(() => performance.timeOrigin)));
+      await context.close();
+    }
+  } finally {
+    await new Promise((resolve) => intranet.close(resolve));
+  }
+  return spread(times);
+}
+
+browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const results = { date: new Date().toISOString(), runs: RUNS };
+try {
+  await writeStaticCopy();
+  results.timeToFigures = await timeToFigures();
+  results.bigHistory = await bigHistory();
+  results.widget = await widgetCold();
+} finally {
+  await browser.close();
+}
+results.lighthouse = await lighthouseMobile();
+results.bytes = shippedBytes();
+
+const t = results.timeToFigures;
+const ratio = (net, visit) => t[net].app[visit].median / t[net].static[visit].median;
+const h = results.bigHistory;
+const memoryMb = (h.memory.jsHeap + (h.memory.wasm ?? 0)) / 1e6;
+const worstCls = Math.max(...Object.values(t).map((n) => n.app.cls.max), results.lighthouse.cls);
+const targets = [
+  ['cold time to figures, 4G + 4x CPU, app / static', ratio('4G', 'cold'), (x) => x <= 1.6, '<= 1.6x'],
+  ['repeat visit, 4G + 4x CPU, app / static', ratio('4G', 'warm'), (x) => x <= 1.3, '<= 1.3x'],
+  ['Lighthouse performance, mobile', results.lighthouse.score, (x) => x >= 95, '>= 95'],
+  ['CLS (worst run, or Lighthouse)', worstCls, (x) => x <= 0.02, '<= 0.02'],
+  ['search to frame, 5,000 trainings (ms)', h.searchMs.median, (x) => x <= 16, '<= 16 ms'],
+  ['search, app / vanilla JS', h.searchMs.median / h.vanillaSearchMs.median, (x) => x <= 1.5, '<= 1.5x'],
+  ['JS heap + wasm memory, 5,000 loaded (MB)', memoryMb, (x) => x <= 15, '<= 15 MB'],
+  ['app brotli (KB)', results.bytes.app / 1000, (x) => x <= 180, '<= 180 KB'],
+  ['widget brotli (KB)', results.bytes.widget / 1000, (x) => x <= 100, '<= 100 KB'],
+];
+results.targets = targets.map(([name, value, ok, target]) => ({ name, value: Number(value.toFixed(3)), target, met: ok(value) }));
+
+const ms = (s) => `${round(s.median)} ms (${round(s.min)}-${round(s.max)})`;
+console.log(`\nTime to the figures, persona a, 390 px, 4x CPU, median of ${RUNS} (min-max):`);
+for (const [net, kinds] of Object.entries(t)) {
+  for (const [kind, v] of Object.entries(kinds)) {
+    console.log(`  ${net.padEnd(5)} ${kind.padEnd(6)} cold ${ms(v.cold).padEnd(22)} repeat ${ms(v.warm).padEnd(22)} CLS ${v.cls.max.toFixed(3)}`);
+  }
+}
+console.log(`\nLighthouse mobile: performance ${results.lighthouse.score}, LCP ${results.lighthouse.lcpMs} ms, `
+  + `CLS ${results.lighthouse.cls}, TBT ${results.lighthouse.tbtMs} ms, ${results.lighthouse.requests} requests`);
+console.log(`\nPersona f, 5,000 trainings (local, 4x CPU): all loaded ${ms(h.loadAllMs)}; search to frame ${ms(h.searchMs)}, `
+  + `plain JS ${ms(h.vanillaSearchMs)}; JS heap ${(h.memory.jsHeap / 1e6).toFixed(1)} MB + wasm ${((h.memory.wasm ?? 0) / 1e6).toFixed(1)} MB`);
+console.log(`\nWidget in an iframe, cold (4G, 4x CPU): card at ${ms(results.widget)}`);
+console.log('\nShipped, brotli (bytes):');
+for (const [file, size] of Object.entries(results.bytes.files)) console.log(`  ${String(size).padStart(8)}  ${file}`);
+console.log(`  app ${results.bytes.app}, widget ${results.bytes.widget}`);
+console.log('\nTargets:');
+for (const r of results.targets) console.log(`  ${r.met ? 'met ' : 'MISS'}  ${r.name}: ${r.value} (${r.target})`);
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(results, null, 2)}\n`);
+process.exit(results.targets.every((r) => r.met) ? 0 : 1);
