@@ -20,7 +20,8 @@ const APP_CSP = `${CSP_BASE}frame-ancestors 'none'`;
 const WIDGET_CSP = `${CSP_BASE}frame-ancestors ${HOST}`;
 const PERMISSIONS = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk's 64-bit hash in hex, without leading zeros
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 
 // the browser as a visitor's, enforcing the CSP in every test
 let strict, intranet;
@@ -52,7 +53,7 @@ async function hashedFiles() {
   const files = new Set();
   for (const page of ['/', '/widget/', '/widget/embed.js']) {
     const text = (await fetchRaw(page)).body.toString();
-    for (const [name] of text.matchAll(/[\w./-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|svg)/g)) {
+    for (const [name] of text.matchAll(/[\w./-]+-[0-9a-f]{12,16}(?:_bg)?\.(?:js|wasm|css|svg)/g)) {
       // embed.js names them relative to /widget/
       files.add(name.startsWith('/') ? name : `/widget/${name}`);
     }

@@ -304,12 +304,14 @@ fn twin(file: &Path, encodings: &str) -> (Option<(&'static str, PathBuf)>, bool)
     (best, any)
 }
 
-/// Trunk's content hash in a file's name: `-` and 16 hex digits before the extension
-/// (`base-0123456789abcdef.css`) or wasm-bindgen's `_bg` (`app-0123456789abcdef_bg.wasm`).
+/// Trunk's content hash in a file's name: `-` and the hash in hex before the extension
+/// (`base-0123456789abcdef.css`) or wasm-bindgen's `_bg` (`app-0123456789abcdef_bg.wasm`). The
+/// hash is a 64-bit number written without leading zeros: 12 to 16 digits (fewer in one name of
+/// a million, which is then only revalidated).
 fn is_hashed(name: &str) -> bool {
     name.split('-').skip(1).any(|part| {
-        let b = part.as_bytes();
-        b.len() > 16 && b[..16].iter().all(u8::is_ascii_hexdigit) && matches!(b[16], b'.' | b'_')
+        let digits = part.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (12..=16).contains(&digits) && matches!(part.as_bytes().get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -936,7 +938,8 @@ mod tests {
         assert!(is_hashed("training-account-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("base-0123456789abcdef.css") && is_hashed("widget-0123456789abcdef.js"));
         assert!(!is_hashed("index.html") && !is_hashed("embed.js") && !is_hashed("config.json"));
-        assert!(!is_hashed("base-0123456789abcde.css") && !is_hashed("base-0123456789abcdefa.css"));
+        assert!(is_hashed("base-784833d4d275d1a.css"), "a hash with a leading zero, written without it");
+        assert!(!is_hashed("base-0123456789a.css") && !is_hashed("base-0123456789abcdefa.css"));
         assert!(!is_hashed("base-0123456789abcdeg.css") && !is_hashed("0123456789abcdef.css"));
         let d = demo_with(
             "cache",

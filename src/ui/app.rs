@@ -39,7 +39,8 @@ pub fn App() -> impl IntoView {
             <a href="/" class="brand">{tr(|t| t.app_name)}</a>
             <LanguageSwitcher />
         </header>
-        {move || matches!(config.get(), Some(Ok(_))).then(|| view! { <SiteNav /> })}
+        // there while the configuration loads too, so the page does not move down when it is in
+        {move || (!matches!(config.get(), Some(Err(_)))).then(|| view! { <SiteNav /> })}
         <main id="main" class="page" tabindex="-1">
             {move || match config.get() {
                 Some(Ok(cfg)) => {

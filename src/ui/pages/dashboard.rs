@@ -116,7 +116,7 @@ fn year_figures(
             {shown.into_iter().map(|e| employer_figures(e, year, of)).collect_view()}
         }
     };
-    loaded(me, |t| t.what_profile, "placeholder-employer", employers)
+    loaded(me, |t| t.what_profile, "placeholder-figures", employers)
 }
 
 /// The resources the year's figures come from.
