@@ -101,8 +101,10 @@ mod tests {
                 let before = h.items.len();
                 h.append(ids.iter().map(|i| training(&i.to_string())).collect(), None, Some("http://x/next".into()));
                 followed += 1;
-                if h.stopped == Some(PagingStop::NothingNew) {
-                    proptest::prop_assert_eq!(h.items.len(), before);
+                match h.stopped {
+                    Some(PagingStop::NothingNew) => proptest::prop_assert_eq!(h.items.len(), before),
+                    Some(PagingStop::TooMany) => proptest::prop_assert_eq!(followed, MAX_PAGES),
+                    None => {}
                 }
             }
             proptest::prop_assert!(followed <= MAX_PAGES);
