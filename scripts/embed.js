@@ -1,7 +1,7 @@
 // The training-account card for any site: <script src="https://…/embed.js" defer></script> and
 // <div data-training-account data-lang="nl"></div>. Each such element gets the card in a shadow
 // root of its own, so the site's styles and the card's stay apart; nothing else of the page is
-// read or changed. scripts/minify-js.mjs writes it into dist/ with the names of this build's files.
+// read or changed. scripts/post-build.mjs writes it into dist/ with the names of this build's files.
 (() => {
   const base = new URL('.', document.currentScript.src).href;
   const at = (file) => new URL(file, base).href;
