@@ -16,7 +16,7 @@ function recorder(page) {
     const url = new URL(r.url());
     if (url.origin === BASE && url.pathname.startsWith('/api/')) seen.push(url.pathname.replace('/api/v1/me', '') + url.search);
   });
-  return { take: () => seen.splice(0) };
+  return { take: () => seen.splice(0), seen: () => seen };
 }
 
 test('nothing already loaded is fetched again', async () => {
@@ -66,6 +66,54 @@ test('nothing already loaded is fetched again', async () => {
   await page.waitForURL(/\?year=2025&history-year=2024$/);
   await settled(page);
   assert.deepEqual(requests.take(), ['/trainings?limit=100&year=2024']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the first requests go out while the wasm downloads, and the app takes their answers', async () => {
+  // the address, and what the boot module asks for before the wasm is in (scripts/early.js)
+  const cases = [
+    ['/', ['', '/attendance?year=2026', '/carry-over', '/entitlements?year=2026', '/trainings?limit=100']],
+    ['/?year=2025&history-year=2024',
+      ['', '/attendance?year=2025', '/carry-over', '/entitlements?year=2025', '/trainings?limit=100&year=2024']],
+    ['/profile', ['']],
+  ];
+  for (const [path, early] of cases) {
+    const { page, problems } = await openAs(ctx, 'a', '/not-this-page');
+    await settled(page);
+    const requests = recorder(page);
+    let beforeWasm = null;
+    // the wasm is held back until the early requests are out (or 5 s have passed)
+    await page.route(/_bg\.wasm$/, async (route) => {
+      for (let waited = 0; waited < 5000 && requests.seen().length < early.length; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      beforeWasm = requests.seen().slice().sort();
+      await route.continue();
+    });
+    await page.goto(BASE + path);
+    await settled(page);
+    assert.deepEqual(beforeWasm, early, `${path}: asked for before the wasm was in`);
+    assert.deepEqual(requests.take().sort(), early, `${path}: and not again by the app`);
+    // the figures are the service's, not a placeholder's
+    if (path === '/') await page.getByText('Showing 20 of 61').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("an early answer that never comes still ends at the app's time limit, and a retry asks again", async () => {
+  const { page, problems } = await openAs(ctx, 'a', '/not-this-page');
+  await settled(page);
+  // the ledger's first request (the boot module's) is never answered; the next one is
+  let held = 0;
+  await page.route('**/api/v1/me/carry-over', (route) => (held++ === 0 ? undefined : route.continue()));
+  await page.goto(BASE + '/');
+  const error = page.getByRole('alert').filter({ hasText: 'took too long to answer' });
+  await error.waitFor({ timeout: 25000 });
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await error.waitFor({ state: 'detached' });
+  assert.equal(held, 2);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,8 +1,9 @@
 // Trunk post-build hook: give the wasm's imports and exports short names and tell the glue,
 // minify the wasm-bindgen JS glue (Trunk's own minifier fails on it), rewrite the
 // subresource-integrity hashes that Trunk already put in index.html, move Trunk's inline loader
-// into a file of its own (a strict CSP runs no inline script), and write embed.js (the widget's
-// loader for other sites) with the names of this build's files.
+// into a file of its own (a strict CSP runs no inline script), with the app's early requests
+// before it (early.js), and write embed.js (the widget's loader for other sites) with the names
+// of this build's files.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -66,16 +67,19 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const loader = html.match(inline)?.[1];
 if (!loader) throw new Error('no inline module script in index.html: has Trunk changed its loader?');
-const { code: boot } = await minify(loader, { module: true, compress: true, mangle: true });
+// the widget's build (widget.html, its files named widget-*) starts no requests of its own
+const files = readdirSync(dir);
+const widget = files.some((f) => f.startsWith('widget-') && f.endsWith('_bg.wasm'));
+const early = widget ? '' : readFileSync(new URL('./early.js', import.meta.url), 'utf8');
+const { code: boot } = await minify(early + loader, { module: true, compress: true, mangle: true });
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, bootName), boot);
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
 html = html.replace(inline, `<script type=module src="${publicUrl}${bootName}" integrity="${sri(boot)}"></script>`);
 writeFileSync(join(dir, 'index.html'), html);
 
-// the widget's build (widget.html, its files named widget-*) gets its loader for other sites
-const files = readdirSync(dir).filter((f) => !f.startsWith('boot-'));
-if (files.some((f) => f.startsWith('widget-') && f.endsWith('_bg.wasm'))) {
+// the widget's build gets its loader for other sites
+if (widget) {
   const named = (end) => files.find((f) => f.endsWith(end));
   const embed = readFileSync(new URL('./embed.js', import.meta.url), 'utf8')
     .replace('__JS__', named('.js')).replace('__WASM__', named('_bg.wasm')).replace('__CSS__', named('.css'));

@@ -1,5 +1,5 @@
 //! The resources of api-v1.md: each a path relative to `apiBaseUrl` and the contract type it
-//! returns.
+//! returns. scripts/early.js asks for the dashboard's before the wasm is in, by these same paths.
 
 use std::marker::PhantomData;
 

@@ -4,10 +4,12 @@
 //! of `apiBaseUrl` only: a `next` link elsewhere is refused and a redirect is never followed,
 //! so the token cannot leave home.
 
-use gloo_net::http::Request;
+use gloo_net::http::Response;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::{resources, ApiError, Everything};
 use crate::contract::config::{Config, ConfigError};
@@ -99,11 +101,11 @@ impl Client {
         let req = self
             .request(&url, deadline.as_ref())
             .ok_or_else(|| ApiError::Malformed(format!("\"{url}\" is not a usable URL")))?;
-        let lost = |_| match deadline.as_ref().is_some_and(Deadline::expired) {
+        let lost = || match deadline.as_ref().is_some_and(Deadline::expired) {
             true => ApiError::Timeout,
             false => ApiError::Offline,
         };
-        let resp = Request::from(req).send().await.map_err(lost)?;
+        let resp = send(&req).await.map_err(|_| lost())?;
         if resp.type_() == web_sys::ResponseType::Opaqueredirect {
             return Err(ApiError::Elsewhere);
         }
@@ -116,7 +118,7 @@ impl Client {
             }
             return Err(ApiError::TooLarge);
         }
-        let body = resp.text().await.map_err(lost)?;
+        let body = resp.text().await.map_err(|_| lost())?;
         if body.len() > MAX_BYTES {
             return Err(ApiError::TooLarge);
         }
@@ -190,6 +192,22 @@ impl Client {
         let training_pages = self.every_page(resources::whole_history().path).await?;
         Ok(Everything { me, carry_over, years: by_year, training_pages })
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The boot module's (scripts/early.js): the answer to this request when it was started
+    /// while the wasm downloaded, else a fetch. The widget and the tests have none.
+    #[wasm_bindgen(catch, js_name = earlyFetch)]
+    fn early_fetch(request: &web_sys::Request) -> Result<js_sys::Promise, JsValue>;
+}
+
+async fn send(req: &web_sys::Request) -> Result<Response, JsValue> {
+    let answer = match early_fetch(req) {
+        Ok(answer) => answer,
+        Err(_) => web_sys::window().ok_or(JsValue::NULL)?.fetch_with_request(req),
+    };
+    Ok(Response::from(JsFuture::from(answer).await?.unchecked_into::<web_sys::Response>()))
 }
 
 /// `embed.allowedParentOrigins` must hold exact origins (`scheme://host[:port]`) as the browser
