@@ -227,22 +227,30 @@ test('keep a copy: the whole account as JSON, the filtered history as CSV for Ex
   await page.close();
 });
 
-test('history: search, filters and order in the address, with the total duration, and back', async () => {
+test('history: search as you type, filters and order in the address, with the total duration, and back', async () => {
   const { page, problems } = await openAs(ctx, 'a', '/', SIZES.desktop);
   await page.getByText('Showing 20 of 61').waitFor();
   const status = () => page.locator('.history [role=status]').innerText();
   assert.match(await status(), /^Showing 20 of 61 · \d+ h( \d+ min)? in all$/);
   const form = page.getByRole('search', { name: 'Find trainings' });
-  await form.getByLabel('Search in title or provider').fill('excel');
-  await form.getByRole('button', { name: 'Show trainings' }).click();
+  const search = form.getByLabel('Search in title or provider');
+  // typed, not submitted: the list, the address and the announced count follow a pause in typing
+  await search.pressSequentially('excel', { delay: 30 });
   await page.waitForURL(/\?q=excel$/);
   await page.waitForFunction(() => !/of 61/.test(document.querySelector('.history [role=status]')?.textContent ?? ''));
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'history-title', 'focus on the list');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'filter-q', 'focus stays in the search while typing');
+  assert.equal(await search.inputValue(), 'excel', 'nothing typed is lost');
   const titles = await page.locator('.training-title').allInnerTexts();
   assert.ok(titles.length > 0 && titles.every((t) => /excel/i.test(t)), titles.join(', '));
   assert.match(await status(), new RegExp(`^Showing ${titles.length} of ${titles.length} · `));
+  assert.equal(await page.evaluate(() => history.length), 2, 'typing replaced the address, it added no entry per pause');
+  // the button applies the form and takes focus to the list
+  await form.getByRole('button', { name: 'Show trainings' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'history-title', 'focus on the list');
 
-  await form.getByLabel('Search in title or provider').fill('');
+  await page.getByRole('link', { name: 'Clear the filters' }).click();
+  await page.waitForURL(`${BASE}/`);
+  assert.equal(await search.inputValue(), '', 'the fields follow the address');
   await form.getByLabel('Type').selectOption('INFORMAL');
   await form.getByLabel('Status').selectOption('COMPLETED');
   await form.getByLabel('Counts towards your training right').selectOption('yes');
@@ -259,8 +267,11 @@ test('history: search, filters and order in the address, with the total duration
   await screenshot(page, 'history-filtered-desktop');
 
   await page.goBack();
+  await page.waitForURL(`${BASE}/`);
+  assert.equal(await form.getByLabel('Order').inputValue(), 'newest', 'back: the fields of that address');
+  await page.goBack();
   await page.waitForURL(/\?q=excel$/);
-  assert.equal(await form.getByLabel('Search in title or provider').inputValue(), 'excel');
+  assert.equal(await search.inputValue(), 'excel');
   await page.getByRole('link', { name: 'Clear the filters' }).click();
   await page.waitForURL(`${BASE}/`);
   await page.getByText('Showing 20 of 61').waitFor();

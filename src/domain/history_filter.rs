@@ -81,6 +81,11 @@ impl Filter {
         out
     }
 
+    /// The same filter searching for `text` as typed (the spaces around it do not count).
+    pub fn with_text(&self, text: &str) -> Filter {
+        Filter { text: text.trim().to_string(), ..self.clone() }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
@@ -160,6 +165,15 @@ mod tests {
             "/?status=POSTPONED",
             "codes outside the contract too"
         );
+    }
+
+    #[test]
+    fn typing_changes_the_search_only() {
+        let f = query("type=FORMAL&q=excel&sort=title");
+        let typed = f.with_text("  brand preventie ");
+        assert_eq!(typed.text, "brand preventie", "as the address would read it back");
+        assert_eq!(Filter { text: f.text.clone(), ..typed.clone() }, f, "the rest kept");
+        assert_eq!(query("type=FORMAL&sort=title"), f.with_text("   "), "nothing typed: no search");
     }
 
     #[test]

@@ -1,69 +1,119 @@
-//! The fields of the history's search and filters, as escaped markup (see `markup`) inside the
-//! form that `training_history` renders and submits. Applying it puts them in the address (see
-//! `domain::history_filter`), so the back button and a shared link show the same list.
-//! Still markup because of the size ceiling, measured (brotli, with the rest in view!): the
-//! fields as plain view! functions cost 3.9 KB (the app 181.3 KB of its 180), leptos_router's
-//! `<Form>` another 12.1 KB.
+//! The fields of the history's search and filters, inside the form that `training_history`
+//! renders and submits with its buttons. Each shows what the address says (see `domain::history_filter`), so the
+//! back button and a shared link show the same fields; the search is also applied as it is typed.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
 
 use crate::contract::{Code, Me, Status, TrainingType};
 use crate::domain::history_filter::{Filter, Sort};
 use crate::i18n::Texts;
-use crate::present::labels::label;
-use crate::present::markup::Html;
+use crate::present::labels::{label, Label};
+use crate::ui::language::{texts, tr};
+use crate::ui::loaded::{Remote, What};
 
-/// A labelled select: `(value, text)` options after "All" (`any`), the current one selected.
-fn select(html: &mut Html, name: &str, text: &str, any: Option<&str>, options: &[(String, String)], current: &str) {
+/// A pause in typing this long applies the search.
+const TYPING_PAUSE: Duration = Duration::from_millis(250);
+
+/// A select's options in the language shown: value and text.
+type Options = Box<dyn Fn(&Texts) -> Vec<(String, String)> + Send + Sync>;
+
+/// Which option of a select the filter holds.
+type Current = fn(&Filter) -> &str;
+
+/// A labelled select of `options`, after "All" when `any`; the one in the address is selected.
+/// A plain function rather than a component: no props builder for each of its uses.
+fn select(
+    name: &'static str,
+    text: What,
+    any: bool,
+    options: Options,
+    filter: Memo<Filter>,
+    current: Current,
+) -> AnyView {
     let id = format!("filter-{name}");
-    html.open("div", &[("class", "field")]).el("label", &[("for", &id)], text);
-    html.open("select", &[("id", &id), ("name", name)]);
-    if let Some(any) = any {
-        html.el("option", &[("value", "")], any);
+    let options = move || {
+        let current = filter.with(|f| current(f).to_string());
+        let all = any.then(|| (String::new(), texts().any.to_string()));
+        all.into_iter()
+            .chain(options(texts()))
+            .map(|(value, text)| {
+                let selected = value == current;
+                view! { <option value=value selected=selected>{text}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{tr(text)}</label>
+            <select id=id name=name>{options}</select>
+        </div>
     }
-    for (value, text) in options {
-        let selected = if value == current { "selected" } else { "" };
-        html.el("option", &[("value", value), ("selected", selected)], text);
-    }
-    html.close("select").close("div");
+    .into_any()
 }
 
-pub fn filters_html(t: &Texts, me: Option<&Me>, f: &Filter, clear: &str) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", "filter-fields")]).open("div", &[("class", "field field-search")]);
-    html.el("label", &[("for", "filter-q")], t.search);
-    html.el("input", &[("id", "filter-q"), ("name", "q"), ("type", "search"), ("value", &f.text)], "");
-    html.close("div");
-    let employers: Vec<(String, String)> =
-        me.map(|m| m.employers.iter().map(|e| (e.id.clone(), e.name.clone())).collect()).unwrap_or_default();
-    if employers.len() > 1 {
-        select(&mut html, "employer", t.employer, Some(t.any), &employers, f.employer.as_deref().unwrap_or_default());
-    }
-    let kinds: Vec<_> = [TrainingType::Formal, TrainingType::Informal]
-        .into_iter()
-        .map(|k| (k.code().to_string(), label(t, &Code::Known(k))))
-        .collect();
-    select(&mut html, "type", t.kind, Some(t.any), &kinds, f.kind.as_ref().map_or("", Code::raw));
-    let statuses: Vec<_> = [Status::Completed, Status::NotAttended, Status::Reserved, Status::Unsuitable]
-        .into_iter()
-        .map(|s| (s.code().to_string(), label(t, &Code::Known(s))))
-        .collect();
-    select(&mut html, "status", t.status, Some(t.any), &statuses, f.status.as_ref().map_or("", Code::raw));
-    let counts = [("yes".to_string(), t.yes.to_string()), ("no".to_string(), t.no.to_string())];
-    let current = f.counts.map_or("", |c| if c { "yes" } else { "no" });
-    select(&mut html, "counts", t.counts, Some(t.any), &counts, current);
-    let sorts = Sort::ALL.map(|s| {
-        let text = match s {
-            Sort::Newest => t.sort_newest,
-            Sort::Oldest => t.sort_oldest,
-            Sort::Longest => t.sort_longest,
-            Sort::Title => t.sort_title,
-        };
-        (s.code().to_string(), text.to_string())
+/// The codes of a select, each with its label.
+fn coded<T: Label + Send + Sync + 'static>(codes: &'static [T], code: fn(T) -> &'static str) -> Options {
+    Box::new(move |t| codes.iter().map(|&c| (code(c).to_string(), label(t, &Code::Known(c)))).collect())
+}
+
+/// `search` is given the text typed once typing pauses.
+#[component]
+pub fn HistoryFilters(filter: Memo<Filter>, me: Remote<Me>, search: Callback<String>) -> impl IntoView {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(earlier) = pending.get_value() {
+            earlier.clear();
+        }
+    };
+    let typed = move |ev: leptos::ev::Event| {
+        stop();
+        let text = event_target_value(&ev);
+        pending.set_value(set_timeout_with_handle(move || search.run(text), TYPING_PAUSE).ok());
+    };
+    on_cleanup(stop);
+    let employers = move || {
+        let employers: Vec<_> = me.with(|me| {
+            me.and_then(|r| r.as_ref().ok())
+                .into_iter()
+                .flat_map(|m| &m.employers)
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect()
+        });
+        (employers.len() > 1).then(|| {
+            let options: Options = Box::new(move |_| employers.clone());
+            let current: Current = |f| f.employer.as_deref().unwrap_or_default();
+            select("employer", |t| t.employer, true, options, filter, current)
+        })
+    };
+    let kinds = coded(&[TrainingType::Formal, TrainingType::Informal], TrainingType::code);
+    let statuses = coded(&[Status::Completed, Status::NotAttended, Status::Reserved, Status::Unsuitable], Status::code);
+    let counts: Options = Box::new(|t| vec![("yes".into(), t.yes.into()), ("no".into(), t.no.into())]);
+    let sorts: Options = Box::new(|t| {
+        Sort::ALL
+            .map(|s| {
+                let text = match s {
+                    Sort::Newest => t.sort_newest,
+                    Sort::Oldest => t.sort_oldest,
+                    Sort::Longest => t.sort_longest,
+                    Sort::Title => t.sort_title,
+                };
+                (s.code().to_string(), text.to_string())
+            })
+            .to_vec()
     });
-    select(&mut html, "sort", t.sort_by, None, &sorts, f.sort.code());
-    html.close("div").open("div", &[("class", "filter-actions")]);
-    html.el("button", &[("type", "submit"), ("class", "button")], t.apply);
-    if !f.is_empty() {
-        html.el("a", &[("href", clear)], t.clear);
+    view! {
+        <div class="filter-fields">
+            <div class="field field-search">
+                <label for="filter-q">{tr(|t| t.search)}</label>
+                <input id="filter-q" name="q" type="search" prop:value=move || filter.read().text.clone() on:input=typed />
+            </div>
+            {employers}
+            {select("type", |t| t.kind, true, kinds, filter, |f| f.kind.as_ref().map_or("", Code::raw))}
+            {select("status", |t| t.status, true, statuses, filter, |f| f.status.as_ref().map_or("", Code::raw))}
+            {select("counts", |t| t.counts, true, counts, filter, |f| f.counts.map_or("", |c| if c { "yes" } else { "no" }))}
+            {select("sort", |t| t.sort_by, false, sorts, filter, |f| f.sort.code())}
+        </div>
     }
-    html.close("div").finish()
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::client::resources::{self, MAX_PAGE_SIZE, PAGE_SIZE};
@@ -24,7 +25,7 @@ use crate::ui::address::year_in;
 use crate::ui::choices::{Choice, Choices};
 use crate::ui::download::save;
 use crate::ui::focus;
-use crate::ui::history_filters::filters_html;
+use crate::ui::history_filters::HistoryFilters;
 use crate::ui::language::{texts, tr};
 use crate::ui::loaded::{Placeholder, Remote, RetryPanel};
 use crate::ui::training_list::TrainingItem;
@@ -87,13 +88,16 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
         });
     });
     let retry = move || attempt.update(|n| *n += 1);
-    // another year or another filter: the first trainings again, and focus on the list's heading
+    // another year or another filter: the first trainings again, and focus on the list's heading,
+    // unless the search is being typed
     Effect::new(move |before: Option<(Option<i32>, Filter)>| {
         let now = (year.get(), filter.get());
         if before.is_some_and(|b| b != now) {
             shown.set(STEP);
             set_focus_on.set(None);
-            focus::focus("history-title");
+            if document().active_element().is_none_or(|e| e.id() != "filter-q") {
+                focus::focus("history-title");
+            }
         }
         now
     });
@@ -127,14 +131,27 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     // the filters in the address, after the years (see `history_filters`)
     let unfiltered = move || years::address(figures_year.get(), year.get());
     let navigate = use_navigate();
-    let apply = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-        let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok()) else { return };
-        let chosen = Filter::read(|key| data.get(key).as_string());
-        navigate(&chosen.address(untrack(unfiltered)), Default::default());
+    let go = move |chosen: Filter, replace: bool| {
+        navigate(&chosen.address(untrack(unfiltered)), NavigateOptions { replace, ..Default::default() });
     };
-    let form = move || filter.with(|f| filters_html(texts(), me.ok().as_ref(), f, &unfiltered()));
+    // the button (or Enter): the whole form, a new entry in the history, and focus on the list
+    let apply = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+            let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok()) else { return };
+            go(Filter::read(|key| data.get(key).as_string()), false);
+            focus::focus("history-title");
+        }
+    };
+    // a pause in typing: the text only, in place of the address it changes
+    let search = Callback::new(move |text: String| {
+        let chosen = filter.with_untracked(|f| f.with_text(&text));
+        if chosen != filter.get_untracked() {
+            go(chosen, true);
+        }
+    });
 
     let progress = move || {
         state.with(|s| {
@@ -232,7 +249,13 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     view! {
         <section class="history" aria-labelledby="history-title">
             <h2 id="history-title" tabindex="-1">{tr(|t| t.history_title)}</h2>
-            <form class="filters" role="search" aria-label=tr(|t| t.filters_label) on:submit=apply inner_html=form></form>
+            <form class="filters" role="search" aria-label=tr(|t| t.filters_label) on:submit=apply>
+                <HistoryFilters filter me search />
+                <div class="filter-actions">
+                    <button type="submit" class="button">{tr(|t| t.apply)}</button>
+                    {move || (!filter.read().is_empty()).then(|| view! { <a href=unfiltered()>{tr(|t| t.clear)}</a> })}
+                </div>
+            </form>
             {move || view! { <Choices label=|t| t.history_years choices=year_choices() /> }}
             {progress}
             {summary}
