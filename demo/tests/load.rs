@@ -28,19 +28,28 @@ impl Server {
         let dist = std::env::temp_dir().join(format!("demo-load-{}-{test}", std::process::id()));
         fs::create_dir_all(&dist).unwrap();
         fs::write(dist.join("index.html"), "<!doctype html><title>app</title>").unwrap();
-        let addr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
-        let child = Command::new(env!("CARGO_BIN_EXE_demo-backend"))
-            .args(["--addr", &addr, "--fixtures", concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"), "--dist"])
-            .arg(&dist)
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let until = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(&addr).is_err() {
-            assert!(Instant::now() < until, "the server did not start on {addr}");
-            thread::sleep(Duration::from_millis(20));
+        // a free port can be handed to the other test too before either server has it: a server
+        // that cannot listen exits at once, and then it is started again on another
+        for _ in 0..5 {
+            let addr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+            let mut child = Command::new(env!("CARGO_BIN_EXE_demo-backend"))
+                .args(["--addr", &addr, "--fixtures", concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"), "--dist"])
+                .arg(&dist)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let until = Instant::now() + Duration::from_secs(10);
+            while TcpStream::connect(&addr).is_err() && child.try_wait().unwrap().is_none() {
+                assert!(Instant::now() < until, "the server did not start on {addr}");
+                thread::sleep(Duration::from_millis(20));
+            }
+            thread::sleep(Duration::from_millis(200));
+            if child.try_wait().unwrap().is_none() {
+                return Server { child, addr, dist };
+            }
         }
-        Server { child, addr, dist }
+        panic!("the server found no free port")
     }
 
     /// Sends `request` and reads the whole answer (the server closes every connection).
