@@ -81,6 +81,15 @@ impl Filter {
         out
     }
 
+    /// What the form's field `key` shows: the address's value, empty for "all", and the order's
+    /// code even when it is the default (the address leaves newest first out).
+    pub fn value(&self, key: &str) -> &str {
+        match key {
+            "sort" => self.sort.code(),
+            _ => self.pairs().into_iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v),
+        }
+    }
+
     /// The same filter searching for `text` as typed (the spaces around it do not count).
     pub fn with_text(&self, text: &str) -> Filter {
         Filter { text: text.trim().to_string(), ..self.clone() }
@@ -174,6 +183,15 @@ mod tests {
         assert_eq!(typed.text, "brand preventie", "as the address would read it back");
         assert_eq!(Filter { text: f.text.clone(), ..typed.clone() }, f, "the rest kept");
         assert_eq!(query("type=FORMAL&sort=title"), f.with_text("   "), "nothing typed: no search");
+    }
+
+    #[test]
+    fn each_field_reads_its_value_from_the_address() {
+        let f = query("employer=e2&status=POSTPONED&counts=no&sort=oldest");
+        let values: Vec<_> = ["employer", "type", "status", "counts", "q", "sort"].map(|k| f.value(k)).into();
+        assert_eq!(values, ["e2", "", "POSTPONED", "no", "", "oldest"]);
+        assert_eq!(Filter::default().value("sort"), "newest", "the default order is shown too");
+        assert_eq!(Filter::default().value("q"), "");
     }
 
     #[test]

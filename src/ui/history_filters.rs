@@ -1,15 +1,16 @@
 //! The fields of the history's search and filters, inside the form that `training_history`
-//! renders and submits with its buttons. Each shows what the address says (see `domain::history_filter`), so the
-//! back button and a shared link show the same fields; the search is also applied as it is typed.
+//! renders and submits with its buttons. Each shows what the address says (see
+//! `domain::history_filter`), so the back button and a shared link show the same fields; the
+//! search is also applied as it is typed.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::contract::{Code, Me, Status, TrainingType};
+use crate::contract::{Me, Status, TrainingType};
 use crate::domain::history_filter::{Filter, Sort};
 use crate::i18n::Texts;
-use crate::present::labels::{label, Label};
+use crate::present::labels::Label;
 use crate::ui::language::{texts, tr};
 use crate::ui::loaded::{Remote, What};
 
@@ -19,22 +20,12 @@ const TYPING_PAUSE: Duration = Duration::from_millis(250);
 /// A select's options in the language shown: value and text.
 type Options = Box<dyn Fn(&Texts) -> Vec<(String, String)> + Send + Sync>;
 
-/// Which option of a select the filter holds.
-type Current = fn(&Filter) -> &str;
-
 /// A labelled select of `options`, after "All" when `any`; the one in the address is selected.
 /// A plain function rather than a component: no props builder for each of its uses.
-fn select(
-    name: &'static str,
-    text: What,
-    any: bool,
-    options: Options,
-    filter: Memo<Filter>,
-    current: Current,
-) -> AnyView {
+fn select(name: &'static str, text: What, any: bool, options: Options, filter: Memo<Filter>) -> AnyView {
     let id = format!("filter-{name}");
     let options = move || {
-        let current = filter.with(|f| current(f).to_string());
+        let current = filter.with(|f| f.value(name).to_string());
         let all = any.then(|| (String::new(), texts().any.to_string()));
         all.into_iter()
             .chain(options(texts()))
@@ -55,7 +46,7 @@ fn select(
 
 /// The codes of a select, each with its label.
 fn coded<T: Label + Send + Sync + 'static>(codes: &'static [T], code: fn(T) -> &'static str) -> Options {
-    Box::new(move |t| codes.iter().map(|&c| (code(c).to_string(), label(t, &Code::Known(c)))).collect())
+    Box::new(move |t| codes.iter().map(|&c| (code(c).to_string(), c.label(t).to_string())).collect())
 }
 
 /// `search` is given the text typed once typing pauses.
@@ -83,8 +74,7 @@ pub fn HistoryFilters(filter: Memo<Filter>, me: Remote<Me>, search: Callback<Str
         });
         (employers.len() > 1).then(|| {
             let options: Options = Box::new(move |_| employers.clone());
-            let current: Current = |f| f.employer.as_deref().unwrap_or_default();
-            select("employer", |t| t.employer, true, options, filter, current)
+            select("employer", |t| t.employer, true, options, filter)
         })
     };
     let kinds = coded(&[TrainingType::Formal, TrainingType::Informal], TrainingType::code);
@@ -110,10 +100,10 @@ pub fn HistoryFilters(filter: Memo<Filter>, me: Remote<Me>, search: Callback<Str
                 <input id="filter-q" name="q" type="search" prop:value=move || filter.read().text.clone() on:input=typed />
             </div>
             {employers}
-            {select("type", |t| t.kind, true, kinds, filter, |f| f.kind.as_ref().map_or("", Code::raw))}
-            {select("status", |t| t.status, true, statuses, filter, |f| f.status.as_ref().map_or("", Code::raw))}
-            {select("counts", |t| t.counts, true, counts, filter, |f| f.counts.map_or("", |c| if c { "yes" } else { "no" }))}
-            {select("sort", |t| t.sort_by, false, sorts, filter, |f| f.sort.code())}
+            {select("type", |t| t.kind, true, kinds, filter)}
+            {select("status", |t| t.status, true, statuses, filter)}
+            {select("counts", |t| t.counts, true, counts, filter)}
+            {select("sort", |t| t.sort_by, false, sorts, filter)}
         </div>
     }
 }
