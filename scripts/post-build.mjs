@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { parse } from 'acorn';
 import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -25,6 +26,64 @@ const wasmName = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
 const wasmPath = join(dir, wasmName);
 const wasmBefore = readFileSync(wasmPath);
 const wasmOpt = (...passes) => execFileSync('wasm-opt', [wasmPath, ...passes, '-o', wasmPath], { encoding: 'utf8' });
+
+// wasm-streams, which leptos links in for server functions this app never calls, gives the glue
+// JS classes that nothing here constructs. They go from the glue, with what only they use; then
+// every wasm export the glue no longer names goes, with the code only it reached. (binaryen's
+// wasm-metadce does the same but reorders the functions: 0.5 KB brotli more.)
+const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+const glueName = wasmName.replace('_bg.wasm', '.js');
+const glueSource = readFileSync(join(dir, glueName), 'utf8');
+const glueUsed = withoutClasses(glueSource, UNUSED_CLASSES);
+const exported = WebAssembly.Module.exports(new WebAssembly.Module(wasmBefore)).map((e) => e.name);
+const named = new Set([...glueUsed.matchAll(/\bwasm\.([\w$]+)/g)].map((m) => m[1]));
+const unnamed = exported.filter((e) => !named.has(e));
+if (unnamed.length) wasmOpt('--remove-exports', `--pass-arg=remove-exports@${unnamed}`, '--remove-unused-module-elements');
+
+/** `glue` without the top-level classes `classes`, the statements that name them, and the
+ * declarations that only what was removed named. */
+function withoutClasses(glue, classes) {
+  const identifiers = (node, out = new Set()) => {
+    if (node?.type === 'Identifier') out.add(node.name);
+    for (const value of Object.values(node ?? {})) if (typeof value === 'object') identifiers(value, out);
+    return out;
+  };
+  const declares = (statement) => {
+    const d = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (d?.type === 'ClassDeclaration' || d?.type === 'FunctionDeclaration') return [d.id.name];
+    return d?.type === 'VariableDeclaration' ? d.declarations.map((v) => v.id.name) : [];
+  };
+  const statements = parse(glue, { ecmaVersion: 'latest', sourceType: 'module' }).body
+    .map((node) => ({ node, declares: declares(node), names: identifiers(node) }));
+  for (const name of classes) {
+    if (!statements.some((s) => s.declares.includes(name))) throw new Error(`the glue has no class ${name}`);
+  }
+  const gone = new Set(classes);
+  const removed = new Set();
+  for (let more = true; more;) {
+    more = false;
+    const kept = statements.filter((s) => !removed.has(s));
+    for (const s of kept) {
+      // a statement about what is gone, or a declaration that only removed statements name
+      const about = s.declares.length === 0 && [...s.names].some((n) => gone.has(n));
+      const orphan = s.declares.length > 0 && s.declares.every((n) => gone.has(n)
+        || ([...removed].some((r) => r.names.has(n)) && !kept.some((k) => k !== s && k.names.has(n))));
+      if (about || orphan) {
+        removed.add(s);
+        s.declares.forEach((n) => gone.add(n));
+        more = true;
+      }
+    }
+  }
+  let out = '';
+  let from = 0;
+  for (const { node } of [...removed].sort((a, b) => a.node.start - b.node.start)) {
+    out += glue.slice(from, node.start);
+    from = node.end;
+  }
+  return out + glue.slice(from);
+}
+
 const renamed = JSON.parse(wasmOpt('--minify-imports-and-exports-and-modules'));
 // apart: with --converge the renaming would run again, on names already short
 wasmOpt('-Oz', '--converge', '--strip-producers', '--strip-target-features');
@@ -57,7 +116,7 @@ function withShortNames(glue) {
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const path = join(dir, name);
   const source = readFileSync(path, 'utf8');
-  const glue = name === wasmName.replace('_bg.wasm', '.js') ? withShortNames(source) : source;
+  const glue = name === glueName ? withShortNames(glueUsed) : source;
   const { code } = await minify(glue, { module: true, compress: true, mangle: true });
   writeFileSync(path, code);
   html = html.replaceAll(sri(source), sri(code));
