@@ -64,6 +64,12 @@ pub fn HistoryFilters(filter: Memo<Filter>, me: Remote<Me>, search: Callback<Str
         pending.set_value(set_timeout_with_handle(move || search.run(text), TYPING_PAUSE).ok());
     };
     on_cleanup(stop);
+    // the address's text; an address changed otherwise (the button, the clear link, back) also
+    // drops what was typed before it, so that it is not searched over
+    let refill = move || {
+        stop();
+        filter.read().text.clone()
+    };
     let employers = move || {
         let employers: Vec<_> = me.with(|me| {
             me.and_then(|r| r.as_ref().ok())
@@ -97,7 +103,7 @@ pub fn HistoryFilters(filter: Memo<Filter>, me: Remote<Me>, search: Callback<Str
         <div class="filter-fields">
             <div class="field field-search">
                 <label for="filter-q">{tr(|t| t.search)}</label>
-                <input id="filter-q" name="q" type="search" prop:value=move || filter.read().text.clone() on:input=typed />
+                <input id="filter-q" name="q" type="search" prop:value=refill on:input=typed />
             </div>
             {employers}
             {select("type", |t| t.kind, true, kinds, filter)}
