@@ -164,7 +164,7 @@ async function bigHistory() {
       look();
     })));
     vanilla.push(await page.evaluate(async () => {
-      let url = '/api/v1/me/trainings?limit=100';
+      let url = '/api/v1/me/trainings?limit=500';
       const all = [];
       while (url) {
         const page = await (await fetch(url)).json();

@@ -30,7 +30,7 @@ test('nothing already loaded is fetched again', async () => {
   await settled(page);
   await page.getByText('Showing 20 of 61').waitFor();
   const first = requests.take().sort();
-  assert.deepEqual(first, ['', '/attendance?year=2026', '/carry-over', '/entitlements?year=2026', '/trainings?limit=100'],
+  assert.deepEqual(first, ['', '/attendance?year=2026', '/carry-over', '/entitlements?year=2026', '/trainings?limit=500'],
     'each resource of the page once');
 
   // search and filter
@@ -65,7 +65,7 @@ test('nothing already loaded is fetched again', async () => {
   await page.getByRole('navigation', { name: 'Trainings from' }).getByRole('link', { name: '2024' }).click();
   await page.waitForURL(/\?year=2025&history-year=2024$/);
   await settled(page);
-  assert.deepEqual(requests.take(), ['/trainings?limit=100&year=2024']);
+  assert.deepEqual(requests.take(), ['/trainings?limit=500&year=2024']);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -73,9 +73,9 @@ test('nothing already loaded is fetched again', async () => {
 test('the first requests go out while the wasm downloads, and the app takes their answers', async () => {
   // the address, and what the boot module asks for before the wasm is in (scripts/early.js)
   const cases = [
-    ['/', ['', '/attendance?year=2026', '/carry-over', '/entitlements?year=2026', '/trainings?limit=100']],
+    ['/', ['', '/attendance?year=2026', '/carry-over', '/entitlements?year=2026', '/trainings?limit=500']],
     ['/?year=2025&history-year=2024',
-      ['', '/attendance?year=2025', '/carry-over', '/entitlements?year=2025', '/trainings?limit=100&year=2024']],
+      ['', '/attendance?year=2025', '/carry-over', '/entitlements?year=2025', '/trainings?limit=500&year=2024']],
     ['/profile', ['']],
   ];
   for (const [path, early] of cases) {

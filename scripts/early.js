@@ -35,7 +35,8 @@ const planned = get(new URL('config.json', root))
     me(`/entitlements?year=${figures}`);
     me(`/attendance?year=${figures}`);
     me('/carry-over');
-    me(`/trainings?limit=100${history ? `&year=${history}` : ''}`);
+    // the history's first page as the app asks for it (MAX_PAGE_SIZE in src/client/resources.rs)
+    me(`/trainings?limit=500${history ? `&year=${history}` : ''}`);
   })
   .catch(() => {});
 

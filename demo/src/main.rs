@@ -32,6 +32,8 @@ const PERSONAS: [(&str, &str); 12] = [
     ("l", "Huge body: An Peeters, but her trainings' first page is padded to 20 MB"),
 ];
 const DEFAULT_LIMIT: usize = 20;
+/// The largest page the contract lets a client ask for (`limit`).
+const MAX_LIMIT: usize = 500;
 /// The demo intranet page (`--host-addr`); `{APP}` is the app's origin.
 const HOST_PAGE: &str = include_str!("../host.html");
 
@@ -391,8 +393,8 @@ impl Demo {
         items.sort_by_key(|t| std::cmp::Reverse(text(t, "startDate")));
         let limit = match query_param(query, "limit").map(str::parse::<usize>) {
             None => DEFAULT_LIMIT,
-            Some(Ok(n)) if (1..=100).contains(&n) => n,
-            Some(_) => return problem(400, "Bad Request", "limit must be a number from 1 to 100"),
+            Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
+            Some(_) => return problem(400, "Bad Request", &format!("limit must be a number from 1 to {MAX_LIMIT}")),
         };
         let offset = match query_param(query, "cursor").map(str::parse::<usize>) {
             None => 0,
@@ -818,11 +820,19 @@ mod tests {
     }
 
     #[test]
+    fn the_largest_page_the_contract_allows_is_served_whole() {
+        let page = demo().api("f", "v1/me/trainings", "limit=500");
+        assert_eq!((page.status, ids(&page).len()), (200, 500));
+        assert_eq!((page.body["total"].as_u64(), page.body["next"].as_str()), (Some(5000), Some("trainings?limit=500&cursor=500")));
+    }
+
+    #[test]
     fn bad_requests_and_unknown_things_are_problems() {
         let d = demo();
         assert_eq!(d.api("a", "v1/me/entitlements", "").status, 400);
         assert_eq!(d.api("a", "v1/me/attendance", "year=twenty").status, 400);
         assert_eq!(d.api("a", "v1/me/trainings", "limit=0").status, 400);
+        assert_eq!(d.api("a", "v1/me/trainings", "limit=501").status, 400);
         assert_eq!(d.api("a", "v1/me/trainings", "cursor=9999").status, 400);
         let missing = d.api("a", "v1/me/trainings/nope", "");
         assert_eq!((missing.status, missing.body["title"].as_str()), (404, Some("Not Found")));

@@ -55,8 +55,9 @@ pub fn newest_trainings() -> Resource<TrainingPage> {
 
 /// Trainings a history page asks for.
 pub const PAGE_SIZE: u32 = 20;
-/// Large pages for fetching the whole history: a service that sends fewer adds `next` links.
-pub const MAX_PAGE_SIZE: u32 = 100;
+/// The largest page the contract allows (`limit`, docs/api-v1.md), for fetching the whole history:
+/// a service that sends fewer adds `next` links. `scripts/early.js` asks for the same first page.
+pub const MAX_PAGE_SIZE: u32 = 500;
 
 /// The first page of the history, of one year or all; later pages follow the `next` links.
 pub fn trainings(limit: u32, year: Option<i32>) -> String {

@@ -4,7 +4,8 @@
 use crate::contract::error::PagingStop;
 use crate::contract::Training;
 
-/// Pages followed at most: 10,000 trainings at the largest page size (`MAX_PAGE_SIZE`).
+/// Pages followed at most: 50,000 trainings at the largest page size (`MAX_PAGE_SIZE`), 10,000 from
+/// a service that sends 100 a page.
 pub const MAX_PAGES: usize = 100;
 
 #[derive(Clone, Debug, Default)]
