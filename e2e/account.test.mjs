@@ -235,9 +235,13 @@ test('history: search as you type, filters and order in the address, with the to
   const form = page.getByRole('search', { name: 'Find trainings' });
   const search = form.getByLabel('Search in title or provider');
   // typed, not submitted: the list, the address and the announced count follow a pause in typing
+  await search.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 0, 'the search is below the top of the page');
   await search.pressSequentially('excel', { delay: 30 });
   await page.waitForURL(/\?q=excel$/);
   await page.waitForFunction(() => !/of 61/.test(document.querySelector('.history [role=status]')?.textContent ?? ''));
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the page stays where it was, the field in sight');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'filter-q', 'focus stays in the search while typing');
   assert.equal(await search.inputValue(), 'excel', 'nothing typed is lost');
   const titles = await page.locator('.training-title').allInnerTexts();

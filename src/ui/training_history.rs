@@ -131,8 +131,10 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     // the filters in the address, after the years (see `history_filters`)
     let unfiltered = move || years::address(figures_year.get(), year.get());
     let navigate = use_navigate();
+    // never to the top of the page: typing would lose the field, and a search moves focus itself
     let go = move |chosen: Filter, replace: bool| {
-        navigate(&chosen.address(untrack(unfiltered)), NavigateOptions { replace, ..Default::default() });
+        let options = NavigateOptions { replace, scroll: false, ..Default::default() };
+        navigate(&chosen.address(untrack(unfiltered)), options);
     };
     // the button (or Enter): the whole form, a new entry in the history, and focus on the list
     let apply = {
