@@ -137,6 +137,9 @@ test('keyboard only: skip link, another year, a training and back, history filte
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.equal(await page.locator('h1').innerText(), 'Votre compte formation en 2026');
   assert.equal((await focused()).text, 'Français', 'focus stays on the switcher');
+  const metas = await page.locator('.training-meta').allInnerTexts();
+  assert.equal(metas.length, 22, 'the list as it was, in French');
+  assert.ok(metas.every((m) => /\b(Suivie|Non suivie|Inscrit|Inadaptée)\b/.test(m) && !/Completed/.test(m)), metas.join(' | '));
   assert.equal(await page.evaluate(() => window.pointerEvents), 0, 'no mouse, pointer or touch event');
   assert.deepEqual(problems, []);
   await page.close();

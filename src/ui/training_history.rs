@@ -57,7 +57,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
     let filter = Memo::new(move |_| Filter::read(|key| query.read().get(key)));
     let state = RwSignal::new(State::default());
     let shown = RwSignal::new(STEP);
-    let (focus_on, set_focus_on) = signal(None::<String>);
+    let focus_on = RwSignal::new(None::<String>);
     // a retry asks for the year's first page again
     let attempt = RwSignal::new(0u32);
 
@@ -94,7 +94,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
         let now = (year.get(), filter.get());
         if before.is_some_and(|b| b != now) {
             shown.set(STEP);
-            set_focus_on.set(None);
+            focus_on.set(None);
             if document().active_element().is_none_or(|e| e.id() != "filter-q") {
                 focus::focus("history-title");
             }
@@ -207,7 +207,7 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
             kept.with_untracked(|k| k.get(shown.get_untracked()).map(|&i| s.history.items[i].id.clone()))
         });
         shown.update(|n| *n += STEP);
-        set_focus_on.set(first_new);
+        focus_on.set(first_new);
     };
     let buttons = move || {
         let (busy, failed) = state.with(|s| (s.loading, s.error.is_some()));
@@ -263,9 +263,15 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
             {summary}
             {stopped}
             <ol class="training-list">
-                <For each=on_screen key=|t: &Training| t.id.clone() let:training>
-                    <TrainingItem training focus=focus_on />
-                </For>
+                // drawn again in another language, each item in its words
+                {move || {
+                    let t = texts();
+                    view! {
+                        <For each=on_screen key=|training: &Training| training.id.clone() let:training>
+                            <TrainingItem training t focus=focus_on />
+                        </For>
+                    }
+                }}
             </ol>
             {buttons}
             {error}
