@@ -146,24 +146,29 @@ function shippedBytes() {
 /**
  * Persona f's 5,000 trainings (local network, 4x CPU): the time to load them all, a search from
  * the press of its button to the next frame against the same filter in plain JS over the same
- * data, and the memory they hold.
+ * data, and the memory they hold. Three searches a load, so that a frame's timing weighs less.
+ * Both are timed to the first animation frame that sees the new list, the frame that draws it.
  */
 async function bigHistory() {
   const loads = [], searches = [], vanilla = [];
+  const QUERIES = ['excel', 'gdpr', 'heftruck'];
   let memory;
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await throttled(null, 'f');
     loads.push(await until(page, `${APP}/`, 'history'));
-    searches.push(await page.evaluate(() => new Promise((done) => {
-      const list = document.querySelector('.training-list');
-      const before = list.innerHTML;
-      document.getElementById('filter-q').value = 'excel';
-      const start = performance.now();
-      document.querySelector('.filters').requestSubmit();
-      const look = () => (list.innerHTML !== before ? requestAnimationFrame(() => done(performance.now() - start)) : requestAnimationFrame(look));
-      look();
-    })));
-    vanilla.push(await page.evaluate(async () => {
+    for (const q of QUERIES) {
+      await page.waitForTimeout(300);
+      searches.push(await page.evaluate((q) => new Promise((done) => {
+        const list = document.querySelector('.training-list');
+        const before = list.innerHTML;
+        document.getElementById('filter-q').value = q;
+        const start = performance.now();
+        document.querySelector('.filters').requestSubmit();
+        const look = () => (list.innerHTML !== before ? done(performance.now() - start) : requestAnimationFrame(look));
+        requestAnimationFrame(look);
+      }), q));
+    }
+    const times = await page.evaluate(async (queries) => {
       let url = '/api/v1/me/trainings?limit=500';
       const all = [];
       while (url) {
@@ -171,18 +176,23 @@ async function bigHistory() {
         all.push(...page.items);
         url = page.next && new URL(page.next, new URL(url, location.href)).href;
       }
-      const start = performance.now();
-      const q = 'excel';
-      const kept = all.filter((t) => t.title.toLowerCase().includes(q) || (t.provider?.name ?? '').toLowerCase().includes(q))
-        .sort((a, b) => b.startDate.localeCompare(a.startDate));
-      const ol = document.createElement('ol');
-      for (const t of kept.slice(0, 20)) {
-        const li = ol.appendChild(document.createElement('li'));
-        li.append(Object.assign(document.createElement('a'), { href: `/trainings/${t.id}`, textContent: t.title }), ` ${t.startDate}`);
-      }
-      document.body.append(ol);
-      return new Promise((done) => requestAnimationFrame(() => { done(performance.now() - start); ol.remove(); }));
-    }));
+      const search = (q) => {
+        const start = performance.now();
+        const kept = all.filter((t) => t.title.toLowerCase().includes(q) || (t.provider?.name ?? '').toLowerCase().includes(q))
+          .sort((a, b) => b.startDate.localeCompare(a.startDate));
+        const ol = document.createElement('ol');
+        for (const t of kept.slice(0, 20)) {
+          const li = ol.appendChild(document.createElement('li'));
+          li.append(Object.assign(document.createElement('a'), { href: `/trainings/${t.id}`, textContent: t.title }), ` ${t.startDate}`);
+        }
+        document.body.append(ol);
+        return new Promise((done) => requestAnimationFrame(() => { done(performance.now() - start); ol.remove(); }));
+      };
+      const times = [];
+      for (const q of queries) times.push(await search(q));
+      return times;
+    }, QUERIES);
+    vanilla.push(...times);
     if (i === 0) {
       memory = await page.evaluate(() => ({
         jsHeap: performance.memory.usedJSHeapSize,
