@@ -10,6 +10,7 @@ pub mod download;
 pub mod employer_header;
 pub mod figure_card;
 pub mod focus;
+pub mod frame;
 pub mod history_filters;
 pub mod keep_a_copy;
 pub mod language;

@@ -25,6 +25,7 @@ use crate::ui::address::year_in;
 use crate::ui::choices::{Choice, Choices};
 use crate::ui::download::save;
 use crate::ui::focus;
+use crate::ui::frame::after_next_frame;
 use crate::ui::history_filters::HistoryFilters;
 use crate::ui::language::{texts, tr};
 use crate::ui::loaded::{Placeholder, Remote, RetryPanel};
@@ -70,8 +71,13 @@ pub fn TrainingHistory(this_year: i32, query: Memo<ParamsMap>) -> impl IntoView 
         let client = client.clone();
         spawn_local_scoped_with_cancellation(async move {
             let mut path = resources::trainings(MAX_PAGE_SIZE, year);
+            // the first page after the frame that shows the year's figures, which arrive with it
+            let mut first = true;
             loop {
                 let result = client.trainings(&path).await;
+                if std::mem::take(&mut first) {
+                    after_next_frame().await;
+                }
                 let next = state.try_update(|s| {
                     match result {
                         Ok(page) => s.history.append(page.body.items, page.body.total, page.next_url),
