@@ -11,12 +11,11 @@ impl Html {
         Html::default()
     }
 
-    /// `<tag a="v" …>`; attributes with an empty value are left out, but for `value` (an empty
-    /// one is a choice of its own: "all").
+    /// `<tag a="v" …>`; attributes with an empty value are left out.
     pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Html {
         self.0.push('<');
         self.0.push_str(tag);
-        for (name, value) in attrs.iter().filter(|(n, v)| !v.is_empty() || *n == "value") {
+        for (name, value) in attrs.iter().filter(|(_, v)| !v.is_empty()) {
             self.0.push(' ');
             self.0.push_str(name);
             self.0.push_str("=\"");
@@ -70,18 +69,10 @@ mod tests {
     fn elements_attributes_and_text() {
         let html = Html::new()
             .open("li", &[("class", "item"), ("data-x", "")])
-            .el("a", &[("href", "/trainings/t-1")], "Excel")
+            .el("span", &[("class", "tag"), ("title", "")], "Excel")
             .close("li")
             .finish();
-        assert_eq!(html, r#"<li class="item"><a href="/trainings/t-1">Excel</a></li>"#);
-    }
-
-    #[test]
-    fn an_empty_value_stays() {
-        assert_eq!(
-            Html::new().el("option", &[("value", ""), ("selected", "")], "All").finish(),
-            r#"<option value="">All</option>"#
-        );
+        assert_eq!(html, r#"<li class="item"><span class="tag">Excel</span></li>"#);
     }
 
     #[test]
