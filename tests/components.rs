@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use leptos::prelude::*;
 use training_account::client::transport::resolve;
 use training_account::client::ApiError;
-use training_account::contract::json::parse;
+use training_account::contract::decode as parse;
 use training_account::contract::{Attendance, CarryOver, Entitlements, Unit};
 use training_account::i18n::{self, Language, Texts};
 use training_account::present::cards;
@@ -174,7 +174,7 @@ async fn a_body_that_breaks_the_contract_is_an_error_not_a_panic() {
     });
     tick(50).await;
     let t = text(&el);
-    assert!(t.contains("cannot read (items[0].employerId should be text)"), "{t}");
+    assert!(t.contains("cannot read (items[0].employerId: invalid type: integer `7`, expected a string"), "{t}");
 }
 
 #[wasm_bindgen_test]

@@ -1,19 +1,22 @@
 //! Hostile answers from a back end: a valid document of the demo back end with one of its fields
 //! replaced by escapes, surrogates, exponents, huge numbers and strings, deep nesting or another
-//! type. Whatever arrives goes through decoding, the domain and the words without a panic, and
-//! every answer that is refused names the field it is about.
+//! type. Whatever arrives goes through decoding, the domain and the words without a panic: each
+//! case either decodes, and then every figure is shown or says why not, in every language, or is
+//! refused with the field path it is about.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
-use training_account::contract::json::{parse, FromJson};
-use training_account::contract::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage};
-use training_account::domain::figures::{Attended, Entitled, Ledger};
+use training_account::contract::{decode, Attendance, CarryOver, Entitlements, Me, Training, TrainingPage};
+use training_account::domain::figures::{Attended, DataError, Entitled, Ledger};
 use training_account::domain::history::History;
 use training_account::domain::history_filter::{total_minutes, Filter};
 use training_account::domain::listed_totals::compare;
+use training_account::i18n::Texts;
 use training_account::i18n::{texts, LANGUAGES};
-use training_account::present::{cards, notices};
+use training_account::present::cards::Card;
+use training_account::present::{cards, findings, notices};
 
 const STAND_IN: &str = "\u{0}hostile\u{0}";
 
@@ -84,16 +87,36 @@ fn with_hostile(doc: &Value, path: &str, raw: &str) -> String {
     serde_json::to_string(&doc).unwrap().replace(&serde_json::to_string(STAND_IN).unwrap(), raw)
 }
 
-/// Decodes; a refusal must name the field that was replaced (or one inside it), unless the text
-/// is no JSON at all.
-fn decoded<T: FromJson>(text: &str, path: &str) -> Result<Option<T>, TestCaseError> {
-    match parse::<T>(text) {
+/// Decodes; a refusal must name the field that was replaced, or one inside it.
+fn decoded<T: DeserializeOwned>(text: &str, path: &str) -> Result<Option<T>, TestCaseError> {
+    match decode::<T>(text) {
         Ok(v) => Ok(Some(v)),
-        Err(why) => {
-            prop_assert!(why.starts_with(path) || why.starts_with("not JSON"), "{why} does not name {path}");
+        Err(refused) => {
+            prop_assert!(refused.path.starts_with(path), "{refused} does not name {path}");
             Ok(None)
         }
     }
+}
+
+/// A card says something: its figure, a note why there is none, or the problem with its data;
+/// and every text it holds is filled in.
+fn says_something(card: &Card) -> Result<(), TestCaseError> {
+    prop_assert!(card.figure.is_some() || !card.notes.is_empty() || card.problem.is_some(), "{card:?}");
+    let texts = card.notes.iter().chain(&card.findings).chain(&card.problem).chain([&card.title]);
+    for text in texts.chain(card.rows.iter().flat_map(|(k, v)| [k, v])) {
+        prop_assert!(!text.contains("{0}") && !text.contains("{1}"), "unfilled: {text}");
+    }
+    Ok(())
+}
+
+/// A figure the domain refuses is shown as the problem with its field; one it takes, as a figure.
+fn shown_or_refused<F>(t: &Texts, card: &Card, figure: &Result<F, DataError>) -> Result<(), TestCaseError> {
+    says_something(card)?;
+    match figure {
+        Ok(_) => prop_assert!(card.figure.is_some() && card.problem.is_none(), "{card:?}"),
+        Err(e) => prop_assert_eq!(card.problem.clone(), Some(findings::data_error(t, e))),
+    }
+    Ok(())
 }
 
 fn case(name: &str) -> impl Strategy<Value = (Value, String, String)> {
@@ -109,16 +132,27 @@ proptest! {
     #[test]
     fn a_hostile_ledger((doc, path, raw) in case("carry-over.json")) {
         if let Some(c) = decoded::<CarryOver>(&with_hostile(&doc, &path, &raw), &path)? {
-            let me: Me = parse(&fixture("me.json").to_string()).unwrap();
+            let me: Me = decode(&fixture("me.json").to_string()).unwrap();
             let items = serde_json::json!({ "items": fixture("trainings.json") }).to_string();
-            let trainings: Vec<Training> = parse::<TrainingPage>(&items).unwrap().items;
+            let trainings: Vec<Training> = decode::<TrainingPage>(&items).unwrap().items;
             for item in &c.items {
-                if let Ok(l) = Ledger::from_item(item) {
-                    compare(&l, &item.employer_id, &trainings);
-                }
+                let ledger = Ledger::from_item(item);
                 for t in LANGUAGES.map(texts) {
-                    cards::ledger(t, 2026, &c.items, &item.employer_id, false);
-                    notices::notices(t, &me, &c.items, item.reference_period.start);
+                    let cards = cards::ledger(t, 2026, &c.items, &item.employer_id, false);
+                    // the credit card, or the one card that says why there is none
+                    shown_or_refused(t, cards.last().unwrap(), &ledger)?;
+                    for card in &cards {
+                        says_something(card)?;
+                    }
+                    for notice in notices::notices(t, &me, &c.items, item.reference_period.start) {
+                        prop_assert!(!notice.is_empty() && !notice.contains("{0}"), "{notice}");
+                    }
+                    if let Ok(l) = &ledger {
+                        for f in compare(l, &item.employer_id, &trainings) {
+                            let said = findings::finding(t, &f, &l.unit);
+                            prop_assert!(!said.contains("{0}"), "unfilled: {said}");
+                        }
+                    }
                 }
             }
         }
@@ -128,9 +162,9 @@ proptest! {
     fn hostile_entitlements((doc, path, raw) in case("entitlements-2026.json")) {
         if let Some(e) = decoded::<Entitlements>(&with_hostile(&doc, &path, &raw), &path)? {
             for item in &e.items {
-                let _ = Entitled::from_item(item);
+                let figure = Entitled::from_item(item);
                 for t in LANGUAGES.map(texts) {
-                    cards::entitled(t, e.year, &e.items, &item.employer_id);
+                    shown_or_refused(t, &cards::entitled(t, e.year, &e.items, &item.employer_id), &figure)?;
                 }
             }
         }
@@ -140,9 +174,9 @@ proptest! {
     fn hostile_attendance((doc, path, raw) in case("attendance-2026.json")) {
         if let Some(a) = decoded::<Attendance>(&with_hostile(&doc, &path, &raw), &path)? {
             for item in &a.items {
-                let _ = Attended::from_item(item);
+                let figure = Attended::from_item(item);
                 for t in LANGUAGES.map(texts) {
-                    cards::attended(t, a.year, &a.items, &item.employer_id);
+                    shown_or_refused(t, &cards::attended(t, a.year, &a.items, &item.employer_id), &figure)?;
                 }
             }
         }
@@ -152,9 +186,12 @@ proptest! {
     fn a_hostile_profile((doc, path, raw) in case("me.json")) {
         if let Some(me) = decoded::<Me>(&with_hostile(&doc, &path, &raw), &path)? {
             for t in LANGUAGES.map(texts) {
-                training_account::present::profile::sources(t, &me);
+                let sources = training_account::present::profile::sources(t, &me);
+                prop_assert_eq!(sources.len(), me.sources.len());
                 for e in &me.employers {
-                    training_account::present::profile::employment(t, e);
+                    let rows = training_account::present::profile::employment(t, e);
+                    // the employer's identifiers are always shown, valid or flagged
+                    prop_assert!(!rows[0].1.is_empty() && !rows[1].1.is_empty(), "{rows:?}");
                 }
             }
         }
@@ -165,10 +202,13 @@ proptest! {
         let doc = serde_json::json!({ "items": items, "total": 3, "next": null });
         let path = format!("items{path}");
         if let Some(page) = decoded::<TrainingPage>(&with_hostile(&doc, &path, &raw), &path)? {
+            let count = page.items.len();
             let mut history = History::default();
             history.append(page.items, page.total, page.next);
             let kept = Filter::default().apply(&history.items);
-            total_minutes(&kept);
+            prop_assert!(kept.len() <= count);
+            let sum: u64 = kept.iter().map(|t| u64::from(t.duration_minutes)).sum();
+            prop_assert_eq!(u64::from(total_minutes(&kept)), sum.min(u64::from(u32::MAX)));
         }
     }
 }

@@ -6,7 +6,7 @@ use training_account::client::resources;
 use training_account::client::transport::MAX_BYTES;
 use training_account::client::transport::{check_origins, config_url, Client};
 use training_account::client::ApiError;
-use training_account::contract::config::{AuthMode, Config, ConfigError};
+use training_account::contract::config::{AuthMode, Config, ConfigError, Embed};
 use training_account::contract::error::PagingStop;
 use training_account::contract::Me;
 use training_account::domain::history::MAX_PAGES;
@@ -197,7 +197,7 @@ fn allowed_parents_must_be_exact_origins() {
         api_base_url: "/api".into(),
         auth: AuthMode::None,
         default_language: None,
-        allowed_parent_origins: origins.iter().map(|o| o.to_string()).collect(),
+        embed: Embed { allowed_parent_origins: origins.iter().map(|o| o.to_string()).collect() },
     };
     assert!(check_origins(with(&["https://intranet.example.be", "http://127.0.0.1:8081"])).is_ok());
     for bad in ["*", "null", "https://intranet.example.be/", "https://intranet.example.be/home", "HTTPS://Intranet.be"]

@@ -4,6 +4,6 @@ pub mod resources;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 
-pub use crate::contract::{ApiError, Everything};
+pub use crate::contract::ApiError;
 #[cfg(target_arch = "wasm32")]
 pub use transport::Client;

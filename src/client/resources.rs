@@ -4,7 +4,7 @@
 use std::marker::PhantomData;
 
 use crate::contract::{Attendance, CarryOver, Entitlements, Me, Training, TrainingPage};
-use crate::domain::address::encode;
+use crate::domain::address::segment;
 
 /// A resource's path relative to `apiBaseUrl`, typed by what it returns.
 pub struct Resource<T> {
@@ -40,7 +40,7 @@ pub fn carry_over() -> Resource<CarryOver> {
 }
 
 pub fn training(id: &str) -> Resource<Training> {
-    Resource::at(format!("v1/me/trainings/{}", encode(id)))
+    Resource::at(format!("v1/me/trainings/{}", segment(id)))
 }
 
 /// Every training on record: the first of large pages, whose `next` links are followed to the end.
@@ -72,12 +72,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn joins_and_encodes() {
-        assert_eq!(join("/api/", "v1/me"), "/api/v1/me");
-        assert_eq!(join("https://hr.example.be/api", "/v1/me"), "https://hr.example.be/api/v1/me");
-        assert_eq!(training("t-2026/../x y").path, "v1/me/trainings/t-2026%2F..%2Fx%20y");
-        assert_eq!(entitlements(2026).path, "v1/me/entitlements?year=2026");
-        assert_eq!(trainings(20, None), "v1/me/trainings?limit=20");
-        assert_eq!(trainings(20, Some(2025)), "v1/me/trainings?limit=20&year=2025");
+    fn a_base_and_a_path_meet_at_one_slash() {
+        for (base, path) in [("/api", "v1/me"), ("/api/", "/v1/me"), ("/api//", "//v1/me")] {
+            assert_eq!(join(base, path), "/api/v1/me");
+        }
+        assert_eq!(join("https://hr.example.be/api/", "v1/me"), "https://hr.example.be/api/v1/me");
+    }
+
+    #[test]
+    fn a_training_id_stays_in_its_own_segment() {
+        let path = training("t/../../admin?x=1#y").path;
+        assert_eq!(path.split('/').count(), 4, "v1/me/trainings/<id>: {path}");
+        assert!(!path.contains(['?', '#']), "{path}");
     }
 }

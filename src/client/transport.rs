@@ -11,10 +11,14 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{resources, ApiError, Everything};
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+
+use super::{resources, ApiError};
 use crate::contract::config::{Config, ConfigError};
-use crate::contract::json::parse;
-use crate::contract::{Me, TrainingPage};
+use crate::contract::copy::Everything;
+use crate::contract::{decode, Me, TrainingPage};
 use crate::domain::history::History;
 
 const TIMEOUT_MS: i32 = 15_000;
@@ -150,7 +154,7 @@ impl Client {
     /// One page of the history: `path` is the first page's (`resources::trainings`) or a `next` link.
     pub async fn trainings(&self, path: &str) -> Result<Page, ApiError> {
         let (raw, final_url) = self.get_text(path).await?;
-        let body: TrainingPage = parse(&raw).map_err(ApiError::Malformed)?;
+        let body: TrainingPage = decode(&raw)?;
         let next_url = match body.next.as_deref() {
             Some(next) => Some(resolve(next, &final_url)?),
             None => None,
@@ -180,18 +184,28 @@ impl Client {
     /// Every resource of the account as the service sent it: the profile, the ledger, each
     /// year on record (`years_of` reads them from the profile) and the whole history.
     pub async fn everything(&self, years_of: impl Fn(&Me) -> Vec<i32>) -> Result<Everything, ApiError> {
-        let (me, _) = self.get_text("v1/me").await?;
-        let years = years_of(&parse::<Me>(&me).map_err(ApiError::Malformed)?);
+        let (me, _) = self.get_text(&resources::me().path).await?;
+        let years = years_of(&decode::<Me>(&me)?);
         let (carry_over, _) = self.get_text(&resources::carry_over().path).await?;
-        let mut by_year = Vec::new();
+        let (mut entitlements, mut attendance) = (BTreeMap::new(), BTreeMap::new());
         for year in years {
-            let (entitlements, _) = self.get_text(&resources::entitlements(year).path).await?;
-            let (attendance, _) = self.get_text(&resources::attendance(year).path).await?;
-            by_year.push((year, entitlements, attendance));
+            entitlements.insert(year, raw(self.get_text(&resources::entitlements(year).path).await?.0)?);
+            attendance.insert(year, raw(self.get_text(&resources::attendance(year).path).await?.0)?);
         }
-        let training_pages = self.every_page(resources::whole_history().path).await?;
-        Ok(Everything { me, carry_over, years: by_year, training_pages })
+        let pages = self.every_page(resources::whole_history().path).await?;
+        Ok(Everything {
+            me: raw(me)?,
+            carry_over: raw(carry_over)?,
+            entitlements,
+            attendance,
+            training_pages: pages.into_iter().map(raw).collect::<Result<_, _>>()?,
+        })
     }
+}
+
+/// A body kept as the service sent it, once it is known to be JSON.
+fn raw(body: String) -> Result<Box<RawValue>, ApiError> {
+    RawValue::from_string(body).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
 #[wasm_bindgen]
@@ -214,7 +228,7 @@ async fn send(req: &web_sys::Request) -> Result<Response, JsValue> {
 /// writes them: `*` or `null` would let any page in, and a path or a trailing slash would
 /// silently match none.
 pub fn check_origins(config: Config) -> Result<Config, ConfigError> {
-    for (i, o) in config.allowed_parent_origins.iter().enumerate() {
+    for (i, o) in config.embed.allowed_parent_origins.iter().enumerate() {
         if !web_sys::Url::new(o).is_ok_and(|u| u.origin() == *o) {
             let why =
                 format!("embed.allowedParentOrigins[{i}] \"{o}\" is not an origin such as https://intranet.example.be");

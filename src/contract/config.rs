@@ -1,27 +1,63 @@
 //! The runtime configuration (`config.json` beside index.html), checked before anything else runs.
 
-use super::json::{read_value, Bad, FromJson, Obj};
-use super::{ApiError, Code};
+use serde::{de, Deserialize, Deserializer};
+
+use super::{decode, ApiError, Code};
 use crate::i18n::Language;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Config {
+    #[serde(deserialize_with = "not_blank")]
     pub api_base_url: String,
+    #[serde(default)]
     pub auth: AuthMode,
-    pub default_language: Option<Code<Language>>,
-    pub allowed_parent_origins: Vec<String>,
+    #[serde(default, deserialize_with = "one_of_ours")]
+    pub default_language: Option<Language>,
+    #[serde(default)]
+    pub embed: Embed,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(tag = "mode", rename_all = "lowercase")]
 pub enum AuthMode {
+    #[default]
     None,
     /// A token handed over by the embedding page, kept in memory only.
     Bearer,
+    #[serde(rename_all = "camelCase")]
     Oidc {
         issuer: String,
         client_id: String,
+        #[serde(default)]
         scopes: Vec<String>,
     },
+}
+
+/// Where the widget may be embedded.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Embed {
+    /// Exact origins (`https://intranet.example.be`), checked in the browser (`transport::check_origins`).
+    #[serde(default)]
+    pub allowed_parent_origins: Vec<String>,
+}
+
+fn not_blank<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let url = String::deserialize(d)?;
+    match url.trim().is_empty() {
+        true => Err(de::Error::custom("is empty")),
+        false => Ok(url),
+    }
+}
+
+/// A language the app speaks: a code it does not know is a mistake of the configuration.
+fn one_of_ours<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Language>, D::Error> {
+    match Option::<Code<Language>>::deserialize(d)? {
+        None => Ok(None),
+        Some(Code::Known(l)) => Ok(Some(l)),
+        Some(Code::Other(l)) => Err(de::Error::custom(format!("\"{l}\" is not one of nl, fr, de, en"))),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,38 +92,11 @@ impl ConfigError {
     }
 }
 
-impl FromJson for Config {
-    fn read(o: &Obj) -> Result<Config, Bad> {
-        let api_base_url = o.opt_str("apiBaseUrl")?.filter(|u| !u.trim().is_empty());
-        let api_base_url = api_base_url.ok_or("\"apiBaseUrl\" is missing or empty")?;
-        let auth = match o.opt_obj("auth")? {
-            None => AuthMode::None,
-            Some(a) => match a.str("mode")?.as_str() {
-                "none" => AuthMode::None,
-                "bearer" => AuthMode::Bearer,
-                "oidc" => AuthMode::Oidc {
-                    issuer: a.opt_str("issuer")?.ok_or("auth mode \"oidc\" needs \"issuer\"")?,
-                    client_id: a.opt_str("clientId")?.ok_or("auth mode \"oidc\" needs \"clientId\"")?,
-                    scopes: a.strs("scopes")?,
-                },
-                other => return Err(format!("auth mode \"{other}\" is not one of none, bearer, oidc")),
-            },
-        };
-        let default_language = o.opt_code::<Language>("defaultLanguage")?;
-        if let Some(Code::Other(l)) = &default_language {
-            return Err(format!("\"defaultLanguage\" \"{l}\" is not one of nl, fr, de, en"));
-        }
-        let allowed_parent_origins = match o.opt_obj("embed")? {
-            Some(e) => e.strs("allowedParentOrigins")?,
-            None => Vec::new(),
-        };
-        Ok(Config { api_base_url, auth, default_language, allowed_parent_origins })
-    }
-}
-
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
-    let value = crate::contract::json_text::parse(text).map_err(|why| ConfigError::NotJson { why })?;
-    read_value(&value).map_err(|why| ConfigError::Invalid { why })
+    decode(text).map_err(|refused| match refused.syntax {
+        true => ConfigError::NotJson { why: refused.why },
+        false => ConfigError::Invalid { why: refused.to_string() },
+    })
 }
 
 #[cfg(test)]
@@ -95,16 +104,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn documented_example_parses() {
-        let c = parse(
-            r#"{"apiBaseUrl":"/api","auth":{"mode":"none"},"defaultLanguage":"nl",
-               "embed":{"allowedParentOrigins":["https://intranet.example.be"]}}"#,
-        )
-        .unwrap();
-        assert_eq!(c.api_base_url, "/api");
-        assert_eq!(c.auth, AuthMode::None);
-        assert_eq!(c.default_language, Some(Code::Known(Language::Nl)));
-        assert_eq!(c.allowed_parent_origins, vec!["https://intranet.example.be"]);
+    fn the_smallest_configuration_asks_for_no_sign_in_and_no_embedding() {
+        let c = parse(r#"{"apiBaseUrl":"https://hr.example.be/api"}"#).unwrap();
+        assert_eq!((c.auth, c.default_language, c.embed), (AuthMode::None, None, Embed::default()));
+        let oidc =
+            parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc","issuer":"https://id.example.be","clientId":"app"}}"#);
+        let want = AuthMode::Oidc { issuer: "https://id.example.be".into(), client_id: "app".into(), scopes: vec![] };
+        assert_eq!(oidc.unwrap().auth, want);
     }
 
     #[test]
@@ -114,12 +120,15 @@ mod tests {
             Err(ConfigError::Invalid { why }) => why,
             other => panic!("{other:?}"),
         };
-        assert_eq!(invalid("{}"), "\"apiBaseUrl\" is missing or empty");
+        assert!(invalid("{}").contains("apiBaseUrl"));
+        assert!(invalid(r#"{"apiBaseUrl":"  "}"#).starts_with("apiBaseUrl: is empty"));
+        assert!(invalid(r#"{"apiBaseUrl":42}"#).starts_with("apiBaseUrl: invalid type"));
         assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).contains("magic"));
         assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc"}}"#).contains("issuer"));
-        assert!(parse(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).is_err());
-        assert!(parse(r#"{"apiBaseUrl":42}"#).is_err());
-        assert!(parse("[]").is_err());
+        assert!(invalid(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).starts_with("defaultLanguage: \"xx\""));
+        assert!(invalid(r#"{"apiBaseUrl":"/api","embed":{"allowedParentOrigins":"*"}}"#)
+            .starts_with("embed.allowedParentOrigins"));
+        assert!(invalid("7").starts_with("invalid type"));
     }
 
     #[test]

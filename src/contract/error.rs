@@ -1,6 +1,8 @@
 //! What the API can answer instead of data (api-v1.md, Errors): the one error type of the
 //! client; its words for the employee are in `present::messages`.
 
+use serde::Deserialize;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// The request never reached the back end (no network, DNS, CORS refused).
@@ -52,13 +54,25 @@ impl ApiError {
             500..=599 => ApiError::Server { status },
             _ => {
                 // problem+json when the body is one; anything else is survived, not shown
-                let problem = super::json_text::parse(body).ok();
-                let text = |k: &str| problem.as_ref()?.get(k)?.as_str().map(String::from);
-                let detail = text("detail").or_else(|| text("title"));
+                let problem = serde_json::from_str::<Problem>(body).ok();
+                let detail = problem.and_then(|p| p.detail.or(p.title));
                 ApiError::Rejected { status, detail }
             }
         }
     }
+}
+
+impl From<super::Refusal> for ApiError {
+    fn from(refused: super::Refusal) -> ApiError {
+        ApiError::Malformed(refused.to_string())
+    }
+}
+
+/// The part of an `application/problem+json` body worth showing.
+#[derive(Deserialize)]
+struct Problem {
+    title: Option<String>,
+    detail: Option<String>,
 }
 
 #[cfg(test)]

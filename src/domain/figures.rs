@@ -289,7 +289,7 @@ fn ledger_findings(rows: &[LedgerRow], forfeited_on: Option<Date>, credit: Amoun
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
     use proptest::prelude::*;
 
     fn a(x: f64) -> Amount {
@@ -310,15 +310,15 @@ mod tests {
         "creditBalance":1.7,"expiresOn":"2028-12-31","forfeited":null}"#;
 
     fn ledger(json: &str) -> Result<Ledger, DataError> {
-        Ledger::from_item(&parse(json).unwrap())
+        Ledger::from_item(&decode(json).unwrap())
     }
 
     fn entitled(json: &str) -> Result<Entitled, DataError> {
-        Entitled::from_item(&parse(json).unwrap())
+        Entitled::from_item(&decode(json).unwrap())
     }
 
     fn attended(json: &str) -> Result<Attended, DataError> {
-        Attended::from_item(&parse(json).unwrap())
+        Attended::from_item(&decode(json).unwrap())
     }
 
     #[test]

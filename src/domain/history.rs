@@ -56,7 +56,7 @@ mod tests {
     use super::*;
 
     fn training(id: &str) -> Training {
-        crate::contract::json::parse(
+        crate::contract::decode(
             &serde_json::json!({
                 "id": id, "employerId": "e1", "title": id, "startDate": "2026-01-01", "endDate": "2026-01-01",
                 "durationMinutes": 60, "type": "FORMAL", "status": "COMPLETED", "countsTowardsRight": true,

@@ -14,9 +14,9 @@ pub mod years;
 
 /// One of the demo personas' fixture files as its contract type, for the tests of this layer.
 #[cfg(test)]
-pub(crate) fn demo_fixture<T: crate::contract::json::FromJson>(persona: &str, name: &str) -> T {
+pub(crate) fn demo_fixture<T: serde::de::DeserializeOwned>(persona: &str, name: &str) -> T {
     let path = format!("{}/demo/fixtures/{persona}/{name}", env!("CARGO_MANIFEST_DIR"));
-    crate::contract::json::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+    crate::contract::decode(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// The demo personas' trainings, for the tests of this layer.
@@ -24,7 +24,7 @@ pub(crate) fn demo_fixture<T: crate::contract::json::FromJson>(persona: &str, na
 pub(crate) fn demo_trainings(persona: &str) -> Vec<crate::contract::Training> {
     let path = format!("{}/demo/fixtures/{persona}/trainings.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
-    crate::contract::json::parse::<crate::contract::TrainingPage>(&format!("{{\"items\":{text}}}")).unwrap().items
+    crate::contract::decode::<crate::contract::TrainingPage>(&format!("{{\"items\":{text}}}")).unwrap().items
 }
 
 /// Generated contract data for the property tests of this layer.

@@ -41,14 +41,14 @@ pub fn address(figures: Option<i32>, history: Option<i32>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
 
     #[test]
     fn years_from_every_source_with_the_current_and_shown_one() {
         let sources: Vec<Source> =
             [r#"{"kind":"FLA_ARCHIVE","years":[2025,2024]}"#, r#"{"kind":"EMPLOYER","years":[2026,2025]}"#]
                 .iter()
-                .map(|s| parse(s).unwrap())
+                .map(|s| decode(s).unwrap())
                 .collect();
         assert_eq!(on_record(&sources, 2026, 2026), [2024, 2025, 2026]);
         assert_eq!(on_record(&sources, 2027, 2022), [2022, 2024, 2025, 2026, 2027]);

@@ -205,7 +205,7 @@ fn ledger_cards(t: &Texts, year: i32, l: &Ledger, past: bool) -> Vec<Card> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
     use crate::i18n::{texts, Language};
     use crate::present::format::worded;
 
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn entitled_card_explains_the_formula() {
-        let e: crate::contract::Entitlements = parse(&fixture("b", "entitlements-2026.json")).unwrap();
+        let e: crate::contract::Entitlements = decode(&fixture("b", "entitlements-2026.json")).unwrap();
         let card = entitled(en(), 2026, &e.items, "e1");
         let figure = card.figure.as_ref().unwrap();
         assert_eq!(worded(en(), figure, None), ("4.2 days".into(), Some("= 31.92 hours".into())));
@@ -240,14 +240,14 @@ mod tests {
 
     #[test]
     fn missing_and_impossible_figures_say_so() {
-        let a: crate::contract::Attendance = parse(&fixture("a", "attendance-2026.json")).unwrap();
+        let a: crate::contract::Attendance = decode(&fixture("a", "attendance-2026.json")).unwrap();
         let none = attended(en(), 2026, &a.items, "e9");
         assert_eq!(
             (none.figure.clone(), none.notes.clone()),
             (None, vec!["No attended training recorded for 2026 at this employer.".to_string()])
         );
         let bad: AttendanceItem =
-            parse(r#"{"employerId":"e1","unit":"DAYS","attended":-1,"formal":0,"informal":0}"#).unwrap();
+            decode(r#"{"employerId":"e1","unit":"DAYS","attended":-1,"formal":0,"informal":0}"#).unwrap();
         let card = attended(en(), 2026, &[bad], "e1");
         assert_eq!(card.problem.as_deref(), Some("attended = -1 (a negative amount)"));
         assert_eq!(
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn ledger_cards_for_the_running_year() {
-        let l: crate::contract::CarryOver = parse(&fixture("a", "carry-over.json")).unwrap();
+        let l: crate::contract::CarryOver = decode(&fixture("a", "carry-over.json")).unwrap();
         let cards = ledger(en(), 2026, &l.items, "e1", false);
         let ids: Vec<_> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ["left", "carried-in", "credit"]);
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn a_past_employment_shows_only_the_balance_it_left() {
-        let me: crate::contract::Me = parse(&fixture("b", "me.json")).unwrap();
+        let me: crate::contract::Me = decode(&fixture("b", "me.json")).unwrap();
         let (current, ended) = (&me.employers[0].employment, &me.employers[1].employment);
         assert_eq!(past_employment(en(), current, 2026), None);
         assert_eq!(
@@ -289,7 +289,7 @@ mod tests {
             Some("This employment ended on 30\u{a0}June 2025, before 2026: only the balance it left is shown.")
         );
         assert_eq!(past_employment(en(), ended, 2025), None, "it still ran in 2025");
-        let l: crate::contract::CarryOver = parse(&fixture("b", "carry-over.json")).unwrap();
+        let l: crate::contract::CarryOver = decode(&fixture("b", "carry-over.json")).unwrap();
         let cards = ledger(en(), 2026, &l.items, "e2", true);
         assert_eq!(cards.iter().map(|c| c.id).collect::<Vec<_>>(), ["credit"]);
         assert_eq!(cards[0].notes[0], "Forfeited on 30\u{a0}June 2025 (resignation).");
@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn overdrawn_years_show_zero_left_and_say_by_how_much() {
-        let item: LedgerItem = parse(
+        let item: LedgerItem = decode(
             r#"{"employerId":"e1","unit":"DAYS","referencePeriod":{"start":"2024-01-01","end":"2028-12-31"},
                 "years":[{"year":2025,"carriedIn":0.5,"entitled":2,"attended":3,"carriedOut":0,"final":false}],
                 "creditBalance":0}"#,

@@ -63,7 +63,7 @@ pub fn table(t: &Texts, rows: &[LedgerRow]) -> (Vec<&'static str>, Vec<Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
     use crate::contract::CarryOver;
     use crate::i18n::{texts, Language};
 
@@ -71,7 +71,7 @@ mod tests {
         let text =
             std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/carry-over.json", env!("CARGO_MANIFEST_DIR")))
                 .unwrap();
-        let c: CarryOver = parse(&text).unwrap();
+        let c: CarryOver = decode(&text).unwrap();
         Ledger::from_item(&c.items[0]).unwrap()
     }
 

@@ -75,11 +75,11 @@ pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
     use crate::i18n::{texts, Language};
 
     fn me(persona: &str) -> Me {
-        parse(
+        decode(
             &std::fs::read_to_string(format!("{}/demo/fixtures/{persona}/me.json", env!("CARGO_MANIFEST_DIR")))
                 .unwrap(),
         )

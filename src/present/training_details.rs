@@ -52,7 +52,7 @@ pub fn rows(t: &Texts, tr: &Training, employer_name: Option<&str>, today: Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
     use crate::i18n::{texts, Language};
 
     fn row<'a>(rows: &'a [(String, String)], key: &str) -> &'a str {
@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn every_field_in_words() {
-        let t: Training = parse(
+        let t: Training = decode(
             r#"{"id":"t1","employerId":"e1","title":"Excel","provider":{"name":"X","enterpriseNumber":"1001234592"},
                 "startDate":"2026-03-11","endDate":"2026-03-12","durationMinutes":912,"type":"FORMAL",
                 "status":"POSTPONED","countsTowardsRight":false,"funding":"SELF","registeredBy":"PROVIDER",
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn an_invalid_provider_number_is_flagged() {
-        let t: Training = parse(
+        let t: Training = decode(
             r#"{"id":"t1","employerId":"e1","title":"x","provider":{"name":"Y","enterpriseNumber":"0765432147"},
                 "startDate":"2026-03-11","endDate":"2026-03-11","durationMinutes":60,"type":"INFORMAL",
                 "status":"COMPLETED","countsTowardsRight":true,"registeredBy":"EMPLOYER"}"#,

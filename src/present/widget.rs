@@ -107,7 +107,7 @@ pub fn card(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::json::parse;
+    use crate::contract::decode;
     use crate::contract::CarryOver;
     use crate::domain::{demo_fixture, demo_trainings};
     use crate::i18n::{texts, Language};
@@ -197,7 +197,7 @@ mod tests {
         };
         let (a, b) = (item("e1", "DAYS", c1, r1), item("e2", "HOURS", c2, r2));
         let items = if swap { format!("[{b},{a}]") } else { format!("[{a},{b}]") };
-        let l: CarryOver = parse(&format!(r#"{{"items":{items}}}"#)).unwrap();
+        let l: CarryOver = decode(&format!(r#"{{"items":{items}}}"#)).unwrap();
         card(texts(Language::En), 2026, None, &me, &l.items, &[], None)
     }
 

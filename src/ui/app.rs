@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {move || match config.get() {
                 Some(Ok(cfg)) => {
-                    let default_language = cfg.default_language.and_then(|l| l.known().copied());
+                    let default_language = cfg.default_language;
                     view! { <Shell client=Client::new(cfg.api_base_url, None) default_language /> }.into_any()
                 }
                 other => view! { <div inner_html=move || not_started(&other)></div> }.into_any(),

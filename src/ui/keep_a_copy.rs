@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::client::transport::Client;
+use crate::contract::copy::{AccountCopy, FORMAT};
 use crate::contract::ApiError;
 use crate::contract::Me;
 use crate::domain::years;
 use crate::i18n::fill;
-use crate::present::export::account_json;
 use crate::present::messages::api_error;
 use crate::ui::clock::today;
 use crate::ui::download::save;
@@ -35,14 +35,20 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         state.set(Copying::Busy);
         let client = client.clone();
         spawn_local_scoped_with_cancellation(async move {
-            let day = today().map(|d| d.iso()).unwrap_or_default();
             let years = |me: &Me| years::on_record(&me.sources, this_year, this_year);
-            let made = client.everything(years).await.map(|all| account_json(&all, &day));
-            let name = format!("training-account-{day}.json");
-            let done = match made {
-                Ok(text) if save(&name, "application/json", &text) => Copying::Saved(name),
-                Ok(_) => Copying::Failed(ApiError::Malformed("the browser refused the download".into())),
-                Err(e) => Copying::Failed(e),
+            let refused = || Copying::Failed(ApiError::Malformed("the browser refused the download".into()));
+            let done = match (client.everything(years).await, today()) {
+                (Ok(all), Some(day)) => {
+                    let name = format!("training-account-{day}.json");
+                    let text = AccountCopy { format: FORMAT, exported_on: day, all: &all }.to_json();
+                    if save(&name, "application/json", &text) {
+                        Copying::Saved(name)
+                    } else {
+                        refused()
+                    }
+                }
+                (Ok(_), None) => refused(),
+                (Err(e), _) => Copying::Failed(e),
             };
             state.try_set(done);
         });

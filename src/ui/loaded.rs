@@ -8,11 +8,11 @@ use crate::client::resources::{self, Resource};
 use crate::client::transport::check_origins;
 use crate::client::{ApiError, Client};
 use crate::contract::config::{self, Config, ConfigError};
-use crate::contract::json::{parse, Bad, FromJson};
-use crate::contract::{Training, TrainingPage};
+use crate::contract::{decode, Refusal, Training, TrainingPage};
 use crate::i18n::{fill, Texts};
 use crate::present::messages::api_error;
 use crate::ui::language::{texts, tr};
+use serde::de::DeserializeOwned;
 
 /// The name of a part of a page in its error message: `|t| t.what_profile`.
 pub type What = fn(&Texts) -> &'static str;
@@ -36,7 +36,7 @@ impl<T: Send + Sync> Clone for Remote<T> {
 
 impl<T: Send + Sync> Copy for Remote<T> {}
 
-impl<T: FromJson + Clone + Send + Sync + 'static> Remote<T> {
+impl<T: DeserializeOwned + Clone + Send + Sync + 'static> Remote<T> {
     /// A resource of the contract, from the client in context.
     pub fn new(resource: Resource<T>) -> Remote<T> {
         let (client, path) = (expect_context::<Client>(), resource.path);
@@ -44,7 +44,7 @@ impl<T: FromJson + Clone + Send + Sync + 'static> Remote<T> {
             let (client, path) = (client.clone(), path.clone());
             async move { client.get_text(&path).await.map(|(body, _)| vec![body]) }
         });
-        Remote::from_bodies(bodies, |bodies| parse(bodies.first().map_or("", String::as_str)))
+        Remote::from_bodies(bodies, |bodies| decode(bodies.first().map_or("", String::as_str)))
     }
 }
 
@@ -59,7 +59,7 @@ impl Remote<Vec<Training>> {
         Remote::from_bodies(bodies, |pages| {
             let mut all = Vec::new();
             for page in pages {
-                all.extend(parse::<TrainingPage>(page)?.items);
+                all.extend(decode::<TrainingPage>(page)?.items);
             }
             Ok(all)
         })
@@ -68,13 +68,12 @@ impl Remote<Vec<Training>> {
 
 impl<T: Clone + Send + Sync + 'static> Remote<T> {
     /// Answers from any source, e.g. a stub in tests, decoded by `decode`.
-    pub fn from_bodies(bodies: LocalResource<Bodies>, decode: fn(&[String]) -> Result<T, Bad>) -> Remote<T> {
+    pub fn from_bodies(bodies: LocalResource<Bodies>, decode: fn(&[String]) -> Result<T, Refusal>) -> Remote<T> {
         // a new answer is a new value: no comparison needed (nor `PartialEq` on the contract)
         let value = Memo::new_with_compare(
             move |_| {
                 bodies.with(|b| {
-                    b.as_ref()
-                        .map(|b| b.as_ref().map_err(Clone::clone).and_then(|b| decode(b).map_err(ApiError::Malformed)))
+                    b.as_ref().map(|b| b.as_ref().map_err(Clone::clone).and_then(|b| decode(b).map_err(ApiError::from)))
                 })
             },
             |_, _| true,

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::contract::Training;
-use crate::domain::address::encode;
+use crate::domain::address::segment;
 use crate::i18n::Texts;
 use crate::present::format::{date_range, duration};
 use crate::present::labels::label;
@@ -28,7 +28,7 @@ pub fn TrainingItem(training: Training, t: &'static Texts, focus: RwSignal<Optio
     }
     view! {
         <li class="training-item">
-            <a href=format!("/trainings/{}", encode(&id)) class="training-title" node_ref=link>{title}</a>
+            <a href=format!("/trainings/{}", segment(&id)) class="training-title" node_ref=link>{title}</a>
             <p class="training-meta">
                 <span>{date_range(t, start_date, end_date)}</span>
                 <span>{duration(t, duration_minutes)}</span>

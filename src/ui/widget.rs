@@ -14,7 +14,7 @@ use crate::client::resources;
 use crate::client::transport::{config_url, resolve, Client};
 use crate::contract::config::AuthMode;
 use crate::contract::{CarryOver, Me, TrainingPage};
-use crate::domain::address::encode;
+use crate::domain::address::with_query;
 use crate::domain::ids::is_bearer_token;
 use crate::present::markup::Html;
 use crate::present::messages::{api_error, config_error};
@@ -72,7 +72,7 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
     if framed {
         Effect::new(move || {
             if let Some(Ok(cfg)) = config.get() {
-                talk_to_parent(cfg.allowed_parent_origins, token);
+                talk_to_parent(cfg.embed.allowed_parent_origins, token);
             }
         });
     }
@@ -109,8 +109,8 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
     let ledger = Remote::<CarryOver>::new(resources::carry_over());
     let newest = Remote::<TrainingPage>::new(resources::newest_trainings());
     // the app beside config.json, opened apart from the site's page and its history
-    let query = employer.as_ref().map(|e| format!("?employer={}", encode(e))).unwrap_or_default();
-    let app = resolve(&format!("./{query}"), &app).unwrap_or_default();
+    let here = with_query("./".into(), employer.as_deref().map(|e| ("employer", e)));
+    let app = resolve(&here, &app).unwrap_or_default();
     move || match (me.get(), ledger.get()) {
         (Some(Ok(me)), Some(Ok(ledger))) => {
             let employer = employer.clone();

@@ -74,7 +74,7 @@ fn year_figures(
         let link = |employer: Option<&str>, year: i32| {
             Filter { employer: employer.map(Into::into), ..Filter::default() }.address(years::address(Some(year), None))
         };
-        let as_of = me.as_of.as_deref().and_then(|s| s.get(0..10)).and_then(Date::parse);
+        let as_of = me.as_of.map(|t| Date(t.date_naive()));
         // read here, so the notices follow the ledger when it arrives after the profile
         let ledger_items = ledger.get().and_then(Result::ok).map(|l| l.items).unwrap_or_default();
         // who and the notices: read-only, one string (see markup)
