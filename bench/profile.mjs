@@ -6,21 +6,18 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, CPU_SLOWDOWN, FLAGS, SIZES, figuresShown, slowCpu } from '../e2e/chromium.mjs';
 
 const APP = process.env.PROFILE_URL ?? 'http://127.0.0.1:8103';
 const PERSONA = process.env.PROFILE_PERSONA ?? 'a';
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
 const TOP = Number(process.env.PROFILE_TOP ?? 18);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 
-const FIGURES = () => {
+const FIGURES = (figuresShown) => {
   const look = () => {
-    if (document.querySelectorAll('.card .figure-value').length >= 5) window.__figures = performance.now();
+    if (figuresShown()) window.__figures = performance.now();
     else requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
@@ -28,14 +25,14 @@ const FIGURES = () => {
 
 /** A fresh context, persona set, with a page of the app's origin open at 4x CPU. */
 async function opened() {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: SIZES.phone, locale: 'en-US' });
   await context.addCookies([{ name: 'demo_persona', value: PERSONA, url: APP }]);
-  await context.addInitScript(FIGURES);
+  await context.addInitScript(`(${FIGURES})(${figuresShown})`);
   const page = await context.newPage();
   // a page of the same origin first, so that the dashboard opens in the renderer being measured
   await page.goto(`${APP}/config.json`);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await slowCpu(cdp);
   return { context, page, cdp };
 }
 
@@ -149,7 +146,7 @@ await browser.close();
 
 const weighed = runs.map((r) => weigh(r.profile));
 const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
-console.log(`Start-up of the dashboard, persona ${PERSONA}, 4x CPU, local network, median of ${RUNS}`);
+console.log(`Start-up of the dashboard, persona ${PERSONA}, ${CPU_SLOWDOWN}x CPU, local network, median of ${RUNS}`);
 console.log(`\nFigures on screen at ${ms(median(runs.map((r) => r.timing.figures)))}`);
 console.log('\nRequests (start - end, ms from navigation, the median run):');
 const middle = runs.map((r) => r.timing).sort((a, b) => a.figures - b.figures)[Math.floor(RUNS / 2)];

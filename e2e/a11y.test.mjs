@@ -2,7 +2,7 @@
 // desktop width, light and dark; reflow at 320 px and at 200 % zoom; a walk with the keyboard only.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, BASE, launch, openAs, screenshot, settled, test } from './browser.mjs';
+import { axe, BASE, launch, openAs, screenshot, settled, SIZES, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -19,14 +19,14 @@ const ROUTES = [
   ['not-found', 'a', '/no/such/page'],
   ['config-error', 'a', '/', { status: 404, body: 'gone' }],
 ];
-// 1280 px at 200 % zoom lays out like a 640 px wide window
-const WIDTHS = { 'phone-320': 320, phone: 390, 'zoom-200': 640, desktop: 1280 };
+// the desktop at 200 % zoom lays out like a window half as wide
+const WIDTHS = { 'phone-320': 320, phone: SIZES.phone.width, 'zoom-200': SIZES.desktop.width / 2, desktop: SIZES.desktop.width };
 const AXE_AT = ['phone', 'desktop'];
 
 for (const [name, persona, path, config] of ROUTES) {
   test(`${name}: WCAG 2.1 AA in 4 languages, 4 widths, light and dark`, async () => {
     for (const language of ['nl', 'fr', 'de', 'en']) {
-      const { page, problems } = await openAs(ctx, persona, path, { width: 1280, height: 800 }, language);
+      const { page, problems } = await openAs(ctx, persona, path, SIZES.desktop, language);
       if (config) {
         await page.route('**/config.json', (r) => r.fulfill(config));
         await page.reload();
@@ -53,7 +53,7 @@ for (const [name, persona, path, config] of ROUTES) {
 
 test('touch targets on a phone: every link and button is at least 44 px high and wide', async () => {
   for (const [persona, path] of [['a', '/'], ['a', '/trainings/t-2024-0004'], ['a', '/no/such/page'], ['d', '/']]) {
-    const { page } = await openAs(ctx, persona, path, { width: 390, height: 844 }, 'nl');
+    const { page } = await openAs(ctx, persona, path, SIZES.phone, 'nl');
     await settled(page);
     const small = await page.evaluate(() => [...document.querySelectorAll('a, button')]
       .filter((el) => el.getClientRects().length > 0 && !el.classList.contains('skip-link'))
@@ -66,7 +66,7 @@ test('touch targets on a phone: every link and button is at least 44 px high and
 });
 
 test('keyboard only: skip link, another year, a training and back, history filtered and paged, another language', async () => {
-  const { page, problems } = await openAs(ctx, 'a', '/', { width: 1280, height: 800 }, 'en');
+  const { page, problems } = await openAs(ctx, 'a', '/', SIZES.desktop, 'en');
   await page.evaluate(() => {
     window.pointerEvents = 0;
     for (const type of ['mousedown', 'pointerdown', 'touchstart']) {

@@ -1,14 +1,15 @@
-// Shared Playwright set-up: Debian's Chromium, a fresh profile, no background networking.
+// Shared Playwright set-up: the browser of e2e/chromium.mjs with a fresh profile.
 import { test as nodeTest } from 'node:test';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, FLAGS, SIZES } from './chromium.mjs';
 
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097';
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? 'e2e/screenshots';
-export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+export { SIZES };
 
 /** A test that, when it fails, shows what its pages were showing. */
 export const test = (name, body) => nodeTest(name, async (t) => {
@@ -23,12 +24,11 @@ export const test = (name, body) => nodeTest(name, async (t) => {
 /** A browser with a fresh profile; `locale` is the language the browser asks for. */
 export async function launch(locale = 'en-US') {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'e2e-profile-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     locale,
     viewport: SIZES.desktop,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: FLAGS,
   });
 }
 

@@ -5,18 +5,19 @@ import * as chromeLauncher from 'chrome-launcher';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, HEADLESS_FLAGS, SIZES } from './chromium.mjs';
 
 const url = `${process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8097'}/`;
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  chromePath: CHROMIUM,
   userDataDir: mkdtempSync(join(tmpdir(), 'lighthouse-profile-')),
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  chromeFlags: HEADLESS_FLAGS,
 });
 let score = 0;
 try {
   for (const formFactor of ['mobile', 'desktop']) {
     const settings = formFactor === 'desktop'
-      ? { formFactor, screenEmulation: { mobile: false, width: 1280, height: 800, deviceScaleFactor: 1, disabled: false } }
+      ? { formFactor, screenEmulation: { mobile: false, ...SIZES.desktop, deviceScaleFactor: 1, disabled: false } }
       : { formFactor };
     const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['accessibility'], logLevel: 'error' },
       { extends: 'lighthouse:default', settings });

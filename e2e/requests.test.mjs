@@ -93,8 +93,16 @@ test('the first requests go out while the wasm downloads, and the app takes thei
     });
     await page.goto(BASE + path);
     await settled(page);
+    assert.ok(beforeWasm, `${path}: the wasm was never requested`);
+    // every API request the app makes must be one the boot module started (scripts/early.js must
+    // build the paths and page size of src/client/resources.rs), taken once
+    const all = requests.take();
+    const unstarted = all.filter((r) => !beforeWasm.includes(r));
+    assert.deepEqual(unstarted, [], `${path}: the app asked for ${unstarted.join(', ')}, which the boot module `
+      + '(scripts/early.js) did not start: do its paths and page size still match src/client/resources.rs?');
+    const again = all.filter((r, i) => all.indexOf(r) !== i);
+    assert.deepEqual(again, [], `${path}: the app asked again for ${again.join(', ')}, which the boot module had started`);
     assert.deepEqual(beforeWasm, early, `${path}: asked for before the wasm was in`);
-    assert.deepEqual(requests.take().sort(), early, `${path}: and not again by the app`);
     // the figures are the service's, not a placeholder's
     if (path === '/') await page.getByText('Showing 20 of 61').waitFor();
     assert.deepEqual(problems, []);

@@ -1,7 +1,9 @@
 // The app's first requests, started by its boot module while the wasm still downloads, so their
 // answers are in when the app starts: config.json, then the profile (every page's) and, on the
-// dashboard, the year's figures, the ledger and the history's first page (the paths of
-// src/client/resources.rs; e2e/requests.test.mjs fails when the two part). The app asks through
+// dashboard, the year's figures, the ledger and the history's first page. The paths and the page
+// size repeat src/client/resources.rs: when the two part, the app asks for a URL not started here,
+// and the test "the first requests go out while the wasm downloads, and the app takes their
+// answers" (e2e/requests.test.mjs) fails, naming it. The app asks through
 // earlyFetch (src/client/transport.rs), which hands each early answer over once and fetches
 // anything else. scripts/post-build.mjs puts this before Trunk's loader in the app's
 // boot-<hash>.js; the widget has none.

@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r dist "$work/dist" && find "$work/dist" \( -name '*.br' -o -name '*.gz' \) -delete
 glue=$(basename "$(ls "$work"/dist/training-account-*.js)" .js)
-# the same build, bound and optimised again with its names kept (no post-build renaming)
+# the same build, bound and optimised again with its function names kept (Trunk's wasm-opt drops them)
 wasm-bindgen --target web --no-typescript --out-dir "$work/bound" --out-name "$glue" "$wasm"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
