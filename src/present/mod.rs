@@ -3,6 +3,7 @@
 //! Leptos, no web-sys; tested natively.
 
 pub mod cards;
+pub mod carry_over;
 pub mod chart;
 pub mod combined;
 pub mod export;
@@ -15,4 +16,6 @@ pub mod messages;
 pub mod notices;
 pub mod profile;
 pub mod training_details;
+pub mod usage;
+pub mod who;
 pub mod widget;
