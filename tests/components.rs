@@ -10,10 +10,10 @@ use training_account::contract::json::parse;
 use training_account::contract::{Attendance, CarryOver, Entitlements, Unit};
 use training_account::i18n::{self, Language, Texts};
 use training_account::present::cards;
-use training_account::present::markup::Html;
-use training_account::ui::figure_card::cards_into;
+use training_account::ui::figure_card::FigureCards;
 use training_account::ui::language::{texts, LanguageSwitcher, Speaking};
 use training_account::ui::loaded::{loaded, Remote};
+use training_account::ui::unit_choice::UnitChoice;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -40,15 +40,8 @@ fn en() -> &'static Texts {
     i18n::texts(Language::En)
 }
 
-/// The cards as the pages write them: markup in an element.
-fn figure_cards(t: &Texts, prefer: Option<Unit>, cards: Vec<cards::Card>) -> impl IntoView {
-    let mut html = Html::new();
-    cards_into(&mut html, t, prefer, cards);
-    view! { <div inner_html=html.finish()></div> }
-}
-
 fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {
-    figure_cards(en(), None, cards)
+    view! { <FigureCards cards /> }
 }
 
 fn text(el: &web_sys::HtmlElement) -> String {
@@ -78,7 +71,10 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 #[wasm_bindgen_test]
 fn a_card_shows_the_preferred_unit_first_where_the_rate_allows() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
-    let el = mount(move || figure_cards(en(), Some(Unit::Hours), vec![cards::entitled(en(), 2026, &e.items, "e1")]));
+    let el = mount(move || {
+        UnitChoice::provide().choose(Unit::Hours);
+        cards_view(vec![cards::entitled(en(), 2026, &e.items, "e1")])
+    });
     let figure = el.query_selector(".figure").unwrap().unwrap().text_content().unwrap();
     assert_eq!(figure, "31.92 hours= 4.2 days");
 }
@@ -195,10 +191,7 @@ async fn the_switcher_changes_every_word_and_the_page_language() {
     let el = mount(move || {
         view! {
             <LanguageSwitcher />
-            {move || {
-                let t = texts();
-                figure_cards(t, None, cards::ledger(t, 2026, &l.items, "e1", false))
-            }}
+            {move || cards_view(cards::ledger(texts(), 2026, &l.items, "e1", false))}
         }
     });
     assert!(text(&el).contains("Left for 20262.5 days"), "{}", text(&el));
