@@ -1,6 +1,6 @@
 //! The domain and a language into what a person reads: words, numbers and dates written the
-//! Belgian way, the cards' contents, the chart's geometry, CSV and markup. Pure Rust: no
-//! Leptos, no web-sys; tested natively.
+//! Belgian way, the cards' contents, the chart's geometry, CSV: plain data, never markup. Pure
+//! Rust: no Leptos, no web-sys; tested natively.
 
 pub mod cards;
 pub mod carry_over;
@@ -11,7 +11,6 @@ pub mod findings;
 pub mod format;
 pub mod labels;
 pub mod ledger_table;
-pub mod markup;
 pub mod messages;
 pub mod notices;
 pub mod profile;
