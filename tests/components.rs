@@ -7,13 +7,17 @@ use leptos::prelude::*;
 use training_account::client::transport::resolve;
 use training_account::client::ApiError;
 use training_account::contract::decode as parse;
-use training_account::contract::{Attendance, CarryOver, Entitlements, Unit};
+use training_account::contract::{Attendance, CarryOver, Entitlements, Me, Unit};
 use training_account::i18n::{self, Language, Texts};
 use training_account::present::cards;
-use training_account::present::markup::Html;
-use training_account::ui::figure_card::cards_into;
+use training_account::present::carry_over::{years, LedgerYears};
+use training_account::ui::data_table::DataTable;
+use training_account::ui::employer_header::EmployerHeader;
+use training_account::ui::figure_card::FigureCards;
 use training_account::ui::language::{texts, LanguageSwitcher, Speaking};
+use training_account::ui::ledger_chart::LedgerChart;
 use training_account::ui::loaded::{loaded, Remote};
+use training_account::ui::unit_choice::UnitChoice;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -40,19 +44,20 @@ fn en() -> &'static Texts {
     i18n::texts(Language::En)
 }
 
-/// The cards as the pages write them: markup in an element.
-fn figure_cards(t: &Texts, prefer: Option<Unit>, cards: Vec<cards::Card>) -> impl IntoView {
-    let mut html = Html::new();
-    cards_into(&mut html, t, prefer, cards);
-    view! { <div inner_html=html.finish()></div> }
-}
-
 fn cards_view(cards: Vec<cards::Card>) -> impl IntoView {
-    figure_cards(en(), None, cards)
+    view! { <FigureCards cards /> }
 }
 
 fn text(el: &web_sys::HtmlElement) -> String {
     el.text_content().unwrap_or_default()
+}
+
+/// The text of every element `selector` finds in `el` (`querySelectorAll`, through JS: web-sys's
+/// `NodeList` is not a feature the app needs).
+fn texts_of(el: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let find = js_sys::Reflect::get(el, &"querySelectorAll".into()).unwrap().unchecked_into::<js_sys::Function>();
+    let found = js_sys::Array::from(&find.call1(el, &selector.into()).unwrap());
+    found.iter().map(|node| node.unchecked_into::<web_sys::Node>().text_content().unwrap_or_default()).collect()
 }
 
 async fn tick(ms: i32) {
@@ -78,7 +83,10 @@ fn entitled_card_shows_total_formula_and_sectoral_credit() {
 #[wasm_bindgen_test]
 fn a_card_shows_the_preferred_unit_first_where_the_rate_allows() {
     let e: Entitlements = parse(include_str!("../demo/fixtures/b/entitlements-2026.json")).unwrap();
-    let el = mount(move || figure_cards(en(), Some(Unit::Hours), vec![cards::entitled(en(), 2026, &e.items, "e1")]));
+    let el = mount(move || {
+        UnitChoice::provide().choose(Unit::Hours);
+        cards_view(vec![cards::entitled(en(), 2026, &e.items, "e1")])
+    });
     let figure = el.query_selector(".figure").unwrap().unwrap().text_content().unwrap();
     assert_eq!(figure, "31.92 hours= 4.2 days");
 }
@@ -102,6 +110,9 @@ fn ledger_cards_show_left_carried_in_and_credit() {
     assert!(t.contains("Training credit now2.5 days") && t.contains("Usable until 31\u{a0}December 2028"), "{t}");
     let bar = el.query_selector(".usage-bar").unwrap().unwrap();
     assert_eq!(bar.get_attribute("aria-label").unwrap(), "Used 3 days of 5.5 days; 2.5 days left.");
+    // SVG attribute names keep their case
+    assert_eq!(bar.get_attribute("viewBox").as_deref(), Some("0 0 1000 1"));
+    assert_eq!(bar.get_attribute("preserveAspectRatio").as_deref(), Some("none"));
     // the share used is the bar's geometry, not a style attribute, which a strict CSP refuses
     let used = el.query_selector(".usage-used").unwrap().unwrap();
     assert_eq!(used.get_attribute("width").as_deref(), Some("545"));
@@ -126,6 +137,48 @@ fn broken_figures_are_flagged_and_impossible_ones_refused() {
     let el = mount(move || cards_view(vec![cards::entitled(en(), 2026, &e.items, "e1")]));
     let t = text(&el);
     assert!(t.contains("impossible value") && t.contains("individual.regimeFraction = 7"), "{t}");
+}
+
+#[wasm_bindgen_test]
+fn the_ledger_as_an_svg_chart_and_a_table_of_the_same_figures() {
+    let l: CarryOver = parse(include_str!("../demo/fixtures/b/carry-over.json")).unwrap();
+    let el = mount(move || {
+        let LedgerYears { chart, ticks, chart_label, caption, head, rows } = years(en(), &l.items[0], None).unwrap();
+        view! {
+            <LedgerChart chart ticks label=chart_label />
+            <DataTable caption head rows />
+        }
+    });
+    let svg = el.query_selector(".chart svg").unwrap().unwrap();
+    assert_eq!(svg.namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
+    assert_eq!(svg.get_attribute("viewBox").as_deref(), Some("0 0 304 220"));
+    assert!(svg.get_attribute("aria-label").unwrap().contains("The table below has the same figures"));
+    let all = |selector: &str| texts_of(&el, selector);
+    assert_eq!(all("text.year"), ["2024", "2025", "2026"]);
+    assert_eq!(all("text.tick"), ["0", "1", "2", "3", "4", "5"]);
+    assert_eq!(all("rect.bar-attended").len(), 3);
+    assert_eq!(all("caption"), ["Year by year, in days"]);
+    let cell = el.query_selector("tbody tr td").unwrap().unwrap();
+    assert_eq!(cell.get_attribute("data-label").as_deref(), Some("Carried in"));
+    assert!(el.query_selector("[style]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_enterprise_number_is_flagged_in_the_header() {
+    let me: Me = parse(include_str!("../demo/fixtures/b/me.json")).unwrap();
+    let mut bad = me.employers[0].clone();
+    bad.enterprise_number = "0765432147".into();
+    let good = me.employers[0].clone();
+    let el =
+        mount(move || view! { <EmployerHeader employer=good year=2026 /> <EmployerHeader employer=bad year=2026 /> });
+    assert_eq!(texts_of(&el, ".employer-header .flag").len(), 1, "only the invalid number");
+    let t = text(&el);
+    assert!(
+        t.contains(
+            "Enterprise number 0765.432.147 (this number is not valid: check it with your employer) · Employed since"
+        ),
+        "{t}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -195,10 +248,7 @@ async fn the_switcher_changes_every_word_and_the_page_language() {
     let el = mount(move || {
         view! {
             <LanguageSwitcher />
-            {move || {
-                let t = texts();
-                figure_cards(t, None, cards::ledger(t, 2026, &l.items, "e1", false))
-            }}
+            {move || cards_view(cards::ledger(texts(), 2026, &l.items, "e1", false))}
         }
     });
     assert!(text(&el).contains("Left for 20262.5 days"), "{}", text(&el));

@@ -7,13 +7,11 @@ use leptos_router::path;
 
 use crate::client::resources;
 use crate::client::transport::{config_url, Client};
-use crate::contract::config::{self, ConfigError};
 use crate::contract::Me;
 use crate::i18n::Language;
-use crate::present::markup::Html;
-use crate::present::messages::config_error;
+use crate::ui::config_error::ConfigErrorPanel;
 use crate::ui::focus;
-use crate::ui::language::{texts, tr, LanguageSwitcher, Speaking};
+use crate::ui::language::{tr, LanguageSwitcher, Speaking};
 use crate::ui::loaded::{config_at, Remote};
 use crate::ui::pages::carry_over::CarryOverPage;
 use crate::ui::pages::profile::ProfilePage;
@@ -47,7 +45,8 @@ pub fn App() -> impl IntoView {
                     let default_language = cfg.default_language;
                     view! { <Shell client=Client::new(cfg.api_base_url, None) default_language /> }.into_any()
                 }
-                other => view! { <div inner_html=move || not_started(&other)></div> }.into_any(),
+                Some(Err(error)) => view! { <div><ConfigErrorPanel error /></div> }.into_any(),
+                None => view! { <div><p class="boot" role="status">{tr(|t| t.loading_app)}</p></div> }.into_any(),
             }}
         </main>
         </Router>
@@ -83,21 +82,4 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
 fn FocusOnNavigation() -> impl IntoView {
     let path = use_location().pathname;
     focus::on_change(Box::new(move || path.get()), "main");
-}
-
-/// Before the app starts: its configuration being read, or what is wrong with it (markup, see
-/// `markup`). Read in a reactive closure, so it follows the language.
-fn not_started(config: &Option<Result<config::Config, ConfigError>>) -> String {
-    let t = texts();
-    let mut html = Html::new();
-    match config {
-        Some(Err(error)) => html
-            .open("div", &[("class", "panel panel-error"), ("role", "alert")])
-            .el("h1", &[], t.config_title)
-            .el("p", &[("class", "config-error")], &config_error(t, error))
-            .el("p", &[], t.config_help)
-            .close("div"),
-        _ => html.el("p", &[("class", "boot"), ("role", "status")], t.loading_app),
-    };
-    html.finish()
 }

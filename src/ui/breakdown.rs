@@ -1,11 +1,11 @@
 //! Labelled values as a definition list: one component for every "term: value" listing.
 
-use crate::present::markup::Html;
+use leptos::prelude::*;
 
-/// The terms and values as `dt`/`dd` pairs; rows with an empty value are left out, so optional
-/// contract fields need no special case.
-pub fn rows_into(html: &mut Html, rows: &[(String, String)]) {
-    for (term, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
-        html.el("dt", &[], term).el("dd", &[], value);
-    }
+/// The terms and values as `dt`/`dd` pairs in a `dl` of `class`; rows with an empty value are
+/// left out, so optional contract fields need no special case.
+#[component]
+pub fn Breakdown(class: &'static str, rows: Vec<(String, String)>) -> impl IntoView {
+    let pairs = rows.into_iter().filter(|(_, value)| !value.is_empty());
+    view! { <dl class=class>{pairs.map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}</dl> }
 }

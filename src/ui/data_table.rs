@@ -1,23 +1,27 @@
 //! A table of figures with a caption, its first cell a row heading. On narrow screens each row
 //! becomes a block and each cell says its own heading (`data-label`, see main.css).
 
-use crate::present::markup::Html;
+use leptos::either::Either;
+use leptos::prelude::*;
 
-pub fn table_into(html: &mut Html, caption: &str, head: &[&str], rows: &[Vec<String>]) {
-    html.open("table", &[("class", "data-table")]).el("caption", &[], caption).open("thead", &[]).open("tr", &[]);
-    for h in head {
-        html.el("th", &[("scope", "col")], h);
+#[component]
+pub fn DataTable(caption: String, head: Vec<&'static str>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let columns = head.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let cells = row.into_iter().zip(head.iter().copied()).enumerate().map(|(i, (cell, label))| match i {
+                0 => Either::Left(view! { <th scope="row">{cell}</th> }),
+                _ => Either::Right(view! { <td data-label=label>{cell}</td> }),
+            });
+            view! { <tr>{cells.collect_view()}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="data-table">
+            <caption>{caption}</caption>
+            <thead><tr>{columns}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
-    html.close("tr").close("thead").open("tbody", &[]);
-    for row in rows {
-        html.open("tr", &[]);
-        for (i, (cell, label)) in row.iter().zip(head).enumerate() {
-            match i {
-                0 => html.el("th", &[("scope", "row")], cell),
-                _ => html.el("td", &[("data-label", label)], cell),
-            };
-        }
-        html.close("tr");
-    }
-    html.close("tbody").close("table");
 }

@@ -1,83 +1,63 @@
-//! One figure card: every card on the dashboard is rendered by this view from a `cards::Card`,
-//! as one string of escaped HTML (see `markup`): a card never changes once shown.
+//! The figure cards: every card of the dashboard, the carry-over page and the widget is rendered
+//! from a `cards::Card` by these views. The headline figure follows the unit the person prefers
+//! (where the app provides that choice: the widget does not) without the rest of the card.
 
-use crate::contract::Unit;
-use crate::i18n::{fill, Texts};
-use crate::present::cards::{Card, Usage};
+use leptos::prelude::*;
+
+use crate::present::cards::Card;
 use crate::present::format::worded;
-use crate::present::markup::Html;
-use crate::ui::breakdown::rows_into;
+use crate::ui::breakdown::Breakdown;
+use crate::ui::language::{texts, tr};
+use crate::ui::unit_choice::UnitChoice;
+use crate::ui::usage_bar::UsageBar;
 
-/// Cards side by side in the grid of their parent. `t` and `prefer` (the unit the person
-/// prefers) come from the caller's reactive closure, which runs again when either changes.
-pub fn cards_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, cards: Vec<Card>) {
-    for card in cards {
-        html.open("section", &[("class", "card"), ("data-testid", card.id)]);
-        card_into(html, t, prefer, card);
-        html.close("section");
-    }
+/// Cards side by side in the grid of their parent (the group itself takes no room, see base.css).
+#[component]
+pub fn FigureCards(cards: Vec<Card>) -> impl IntoView {
+    let cards = cards.into_iter().map(|card| view! { <FigureCard card /> }).collect_view();
+    view! { <div class="card-group">{cards}</div> }
 }
 
-/// The card's content, for a page that writes a card into its own markup.
-pub fn card_into(html: &mut Html, t: &Texts, prefer: Option<Unit>, card: Card) {
+/// One card, named by its id for tests and styling.
+#[component]
+pub fn FigureCard(card: Card) -> impl IntoView {
+    let id = card.id;
+    view! { <section class="card" data-testid=id><CardBody card /></section> }
+}
+
+/// What a card holds, for a frame of the caller's (the widget's card).
+#[component]
+pub fn CardBody(card: Card) -> impl IntoView {
     let Card { title, figure, notes, rows, usage, findings, problem, .. } = card;
-    html.el("h3", &[("class", "card-title")], &title);
-    if let Some((value, other)) = figure.map(|f| worded(t, &f, prefer)) {
-        html.open("p", &[("class", "figure")]).el("span", &[("class", "figure-value")], &value);
-        if let Some(other) = other {
-            html.el("span", &[("class", "figure-other")], &other);
+    let units = use_context::<UnitChoice>();
+    let figure = figure.map(|f| {
+        move || {
+            let (value, other) = worded(texts(), &f, units.and_then(UnitChoice::get));
+            let other = other.map(|other| view! { <span class="figure-other">{other}</span> });
+            view! { <span class="figure-value">{value}</span>{other} }
         }
-        html.close("p");
+    });
+    view! {
+        <h3 class="card-title">{title}</h3>
+        {figure.map(|figure| view! { <p class="figure">{figure}</p> })}
+        {notes.into_iter().map(|note| view! { <p class="muted">{note}</p> }).collect_view()}
+        {(!rows.is_empty()).then(|| view! { <Breakdown class="breakdown" rows /> })}
+        {usage.map(|usage| view! { <UsageBar usage /> })}
+        {(!findings.is_empty()).then(|| {
+            view! {
+                <div class="panel panel-warning">
+                    <p class="panel-title">{tr(|t| t.findings_title)}</p>
+                    <ul>{findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })}
+        {problem.map(|problem| {
+            view! {
+                <div class="panel panel-error" role="alert">
+                    <p class="panel-title">{tr(|t| t.problem_title)}</p>
+                    <p class="detail">{problem}</p>
+                </div>
+            }
+        })}
     }
-    for note in &notes {
-        html.el("p", &[("class", "muted")], note);
-    }
-    if !rows.is_empty() {
-        html.open("dl", &[("class", "breakdown")]);
-        rows_into(html, &rows);
-        html.close("dl");
-    }
-    if let Some(usage) = usage {
-        usage_bar(html, t, usage);
-    }
-    if !findings.is_empty() {
-        html.open("div", &[("class", "panel panel-warning")]).el("p", &[("class", "panel-title")], t.findings_title);
-        html.open("ul", &[]);
-        for finding in &findings {
-            html.el("li", &[], finding);
-        }
-        html.close("ul").close("div");
-    }
-    if let Some(problem) = problem {
-        html.open("div", &[("class", "panel panel-error"), ("role", "alert")])
-            .el("p", &[("class", "panel-title")], t.problem_title)
-            .el("p", &[("class", "detail")], &problem)
-            .close("div");
-    }
-}
-
-/// Used against left as one bar, with the same facts in words for screen readers. An SVG: its
-/// width is an attribute, where a style attribute would be refused by a strict CSP.
-fn usage_bar(html: &mut Html, t: &Texts, usage: Usage) {
-    let Usage { used_per_mille, used, left, available } = usage;
-    let summary = fill(t.usage_summary, &[&used, &available, &left]);
-    html.open("figure", &[("class", "usage")])
-        .open(
-            "svg",
-            &[
-                ("class", "usage-bar"),
-                ("viewBox", "0 0 1000 1"),
-                ("preserveAspectRatio", "none"),
-                ("role", "img"),
-                ("aria-label", &summary),
-            ],
-        )
-        .el("rect", &[("class", "usage-used"), ("width", &used_per_mille.to_string()), ("height", "1")], "")
-        .close("svg")
-        .open("figcaption", &[("class", "usage-legend")])
-        .el("span", &[("class", "key key-used")], &fill(t.usage_used, &[&used]))
-        .el("span", &[("class", "key key-left")], &fill(t.usage_left, &[&left]))
-        .el("span", &[("class", "key")], &fill(t.usage_available, &[&available]))
-        .close("figcaption")
-        .close("figure");
 }

@@ -1,39 +1,51 @@
-//! The carry-over chart as SVG, from the geometry in `domain::chart`. The table beside it holds the
-//! same figures in words, so the picture is labelled as such for screen readers.
+//! The carry-over chart as SVG, from the geometry in `present::chart`. The table beside it holds
+//! the same figures in words, so the picture is labelled as such for screen readers.
 
-use crate::i18n::Texts;
+use leptos::prelude::*;
+
 use crate::present::chart::{Chart, Rect, HEIGHT, LEFT};
-use crate::present::format::decimal;
-use crate::present::markup::Html;
+use crate::ui::language::tr;
 
-fn rect(html: &mut Html, class: &str, r: Rect) {
-    let (x, y, w, h) = (r.x.to_string(), r.y.to_string(), r.w.to_string(), r.h.to_string());
-    html.el("rect", &[("class", class), ("x", &x), ("y", &y), ("width", &w), ("height", &h)], "");
+/// `ticks` are the gridlines' heights and numbers; `label` the chart's text alternative.
+#[component]
+pub fn LedgerChart(chart: Chart, ticks: Vec<(i64, String)>, label: String) -> impl IntoView {
+    let Chart { width, years, .. } = chart;
+    let grid = ticks
+        .into_iter()
+        .map(|(y, number)| {
+            view! {
+                <line class="grid" x1=LEFT x2=width - 8 y1=y y2=y></line>
+                <text class="tick" x=LEFT - 6 y=y>{number}</text>
+            }
+        })
+        .collect_view();
+    let bars = years
+        .into_iter()
+        .map(|year| {
+            view! {
+                <Bar class="bar-in" rect=year.carried_in />
+                <Bar class="bar-right" rect=year.entitled />
+                <Bar class="bar-attended" rect=year.attended />
+                <text class="year" x=year.centre y=HEIGHT - 8>{year.year}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {width} {HEIGHT}") width=width role="img" aria-label=label>
+                {grid}
+                {bars}
+            </svg>
+            <figcaption class="usage-legend">
+                <span class="key key-in">{tr(|t| t.col_carried_in)}</span>
+                <span class="key key-right">{tr(|t| t.col_entitled)}</span>
+                <span class="key key-attended">{tr(|t| t.col_attended)}</span>
+            </figcaption>
+        </figure>
+    }
 }
 
-pub fn chart_into(html: &mut Html, t: &Texts, chart: &Chart, label: &str) {
-    let width = chart.width.to_string();
-    let view_box = format!("0 0 {width} {HEIGHT}");
-    html.open("figure", &[("class", "chart")])
-        .open("svg", &[("viewBox", &view_box), ("width", &width), ("role", "img"), ("aria-label", label)]);
-    let right = (chart.width - 8).to_string();
-    for (y, value) in &chart.ticks {
-        let y = y.to_string();
-        html.el("line", &[("class", "grid"), ("x1", &LEFT.to_string()), ("x2", &right), ("y1", &y), ("y2", &y)], "")
-            .el("text", &[("class", "tick"), ("x", &(LEFT - 6).to_string()), ("y", &y)], &decimal(t, *value));
-    }
-    let below = (HEIGHT - 8).to_string();
-    for year in &chart.years {
-        rect(html, "bar-in", year.carried_in);
-        rect(html, "bar-right", year.entitled);
-        rect(html, "bar-attended", year.attended);
-        html.el("text", &[("class", "year"), ("x", &year.centre.to_string()), ("y", &below)], &year.year.to_string());
-    }
-    html.close("svg").open("figcaption", &[("class", "usage-legend")]);
-    for (class, text) in
-        [("key key-in", t.col_carried_in), ("key key-right", t.col_entitled), ("key key-attended", t.col_attended)]
-    {
-        html.el("span", &[("class", class)], text);
-    }
-    html.close("figcaption").close("figure");
+#[component]
+fn Bar(class: &'static str, rect: Rect) -> impl IntoView {
+    view! { <rect class=class x=rect.x y=rect.y width=rect.w height=rect.h></rect> }
 }

@@ -1,20 +1,30 @@
-//! The notices at the top of the dashboard (see `domain::notices`), written into the page's
-//! markup once the profile is there; a ledger that failed or is still loading leaves the
-//! profile's own notices.
+//! The notices at the top of the dashboard (see `present::notices`). They read the carry-over
+//! ledger themselves, so its arrival after the profile draws them again and nothing else; a
+//! ledger that failed or is still loading leaves the profile's own notices.
 
-use crate::contract::{LedgerItem, Me};
-use crate::i18n::Texts;
-use crate::present::markup::Html;
+use leptos::prelude::*;
+
+use crate::contract::{CarryOver, Me};
 use crate::present::notices::notices;
 use crate::ui::clock::today;
+use crate::ui::language::texts;
+use crate::ui::loaded::Remote;
 
-pub fn notices_into(html: &mut Html, t: &Texts, me: &Me, ledger: &[LedgerItem]) {
-    let list = today().map(|day| notices(t, me, ledger, day)).unwrap_or_default();
-    if !list.is_empty() {
-        html.open("section", &[("class", "notices"), ("aria-label", t.notices_label), ("data-testid", "notices")]);
-        for notice in &list {
-            html.open("div", &[("class", "panel panel-notice")]).el("p", &[], notice).close("div");
-        }
-        html.close("section");
+#[component]
+pub fn Notices(me: Me, ledger: Remote<CarryOver>) -> impl IntoView {
+    move || {
+        let t = texts();
+        let list = ledger.with(|l| {
+            let items = l.and_then(|l| l.as_ref().ok()).map_or(&[][..], |l| &l.items);
+            today().map(|day| notices(t, &me, items, day)).unwrap_or_default()
+        });
+        (!list.is_empty()).then(|| {
+            let panels = list.into_iter().map(|notice| view! { <div class="panel panel-notice"><p>{notice}</p></div> });
+            view! {
+                <section class="notices" aria-label=t.notices_label data-testid="notices">
+                    {panels.collect_view()}
+                </section>
+            }
+        })
     }
 }

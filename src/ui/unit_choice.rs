@@ -26,7 +26,8 @@ impl UnitChoice {
         self.0.get()
     }
 
-    fn choose(self, unit: Unit) {
+    /// The person's choice: shown at once and remembered on this device.
+    pub fn choose(self, unit: Unit) {
         storage::save(STORAGE_KEY, unit.code());
         self.0.set(Some(unit));
     }

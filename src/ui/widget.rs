@@ -16,11 +16,10 @@ use crate::contract::config::AuthMode;
 use crate::contract::{CarryOver, Me, TrainingPage};
 use crate::domain::address::with_query;
 use crate::domain::ids::is_bearer_token;
-use crate::present::markup::Html;
 use crate::present::messages::{api_error, config_error};
 use crate::present::widget::{card, Look};
 use crate::ui::clock::{this_year, today};
-use crate::ui::figure_card::card_into;
+use crate::ui::figure_card::CardBody;
 use crate::ui::language::{texts, tr, Speaking};
 use crate::ui::loaded::{config_at, Placeholder, Remote};
 
@@ -114,18 +113,16 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
     move || match (me.get(), ledger.get()) {
         (Some(Ok(me)), Some(Ok(ledger))) => {
             let employer = employer.clone();
-            // the card's figures: markup, like the app's cards (see `figure_card`)
+            // the card's figures, like the app's cards (see `figure_card`), again for the language
+            // and once the newest trainings are in
             let card = move || {
-                let t = texts();
                 let newest = newest.ok().map(|p| p.items).unwrap_or_default();
-                let c = card(t, this_year(), today(), &me, &ledger.items, &newest, employer.as_deref());
-                let mut html = Html::new();
-                card_into(&mut html, t, None, c);
-                html.finish()
+                let card = card(texts(), this_year(), today(), &me, &ledger.items, &newest, employer.as_deref());
+                view! { <CardBody card /> }
             };
             view! {
                 <section class="card" data-testid="widget">
-                    <div class="card-group" inner_html=card></div>
+                    <div class="card-group">{card}</div>
                     <a href=app.clone() target="_blank" rel="noopener">{tr(|t| t.open_account)}</a>
                 </section>
             }

@@ -7,27 +7,25 @@ use leptos_router::hooks::use_query_map;
 
 use crate::client::resources;
 use crate::contract::ApiError;
-use crate::contract::{Attendance, CarryOver, Date, Employer, Entitlements, Me, Unit};
+use crate::contract::{Attendance, CarryOver, Employer, Entitlements, Me};
 use crate::domain::history_filter::Filter;
-use crate::domain::ids::ssin_masked;
 use crate::domain::together::together;
 use crate::domain::years;
 use crate::i18n::fill;
 use crate::present::cards;
 use crate::present::combined::combined;
-use crate::present::format::date;
-use crate::present::markup::Html;
 use crate::ui::address::year_in;
 use crate::ui::choices::{Choice, Choices};
 use crate::ui::clock::this_year;
-use crate::ui::data_table::table_into;
-use crate::ui::employer_header::employer_header_into;
-use crate::ui::figure_card::cards_into;
+use crate::ui::combined_table::CombinedTable;
+use crate::ui::employer_header::EmployerHeader;
+use crate::ui::figure_card::FigureCards;
 use crate::ui::focus;
 use crate::ui::keep_a_copy::KeepACopy;
 use crate::ui::language::{text_of, texts};
 use crate::ui::loaded::{loaded, Placeholder, Remote, RetryPanel, What};
-use crate::ui::notices::notices_into;
+use crate::ui::notices::Notices;
+use crate::ui::person_line::PersonLine;
 use crate::ui::training_history::TrainingHistory;
 use crate::ui::unit_choice::{UnitChoice, UnitSwitcher};
 
@@ -68,49 +66,39 @@ fn year_figures(
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
     let employers = move |me: Me| {
-        let t = texts();
         // one employer from the address, when it is one of the person's
         let only = employer.get().filter(|id| me.employers.iter().any(|e| e.id == *id));
         let link = |employer: Option<&str>, year: i32| {
             Filter { employer: employer.map(Into::into), ..Filter::default() }.address(years::address(Some(year), None))
         };
-        let as_of = me.as_of.map(|t| Date(t.date_naive()));
-        // read here, so the notices follow the ledger when it arrives after the profile
-        let ledger_items = ledger.get().and_then(Result::ok).map(|l| l.items).unwrap_or_default();
-        // who and the notices: read-only, one string (see markup)
-        let mut head = Html::new();
-        head.open("p", &[("class", "person")]);
-        head.el(
-            "span",
-            &[("class", "person-name"), ("translate", "no")],
-            &format!("{} {}", me.given_name, me.family_name),
-        );
-        head.open("span", &[("class", "muted")]).text(" · ").text(t.ssin).text(" ");
-        head.el("span", &[("class", "nowrap")], &ssin_masked(&me.ssin)).close("span");
-        if let Some(d) = as_of {
-            head.el("span", &[("class", "muted")], &format!(" · {}", fill(t.as_of, &[&date(t, d)])));
-        }
-        head.close("p");
-        notices_into(&mut head, t, &me, &ledger_items);
         let year_choices: Vec<Choice> = years::on_record(&me.sources, this_year, year)
             .into_iter()
             .map(|y| (link(only.as_deref(), y), y.to_string(), y == year))
             .collect();
-        // all employers or one, when there is more than one
-        let mut employer_choices = vec![(link(None, year), t.all_employers.to_string(), only.is_none())];
-        if me.employers.len() > 1 {
-            for e in &me.employers {
-                employer_choices.push((link(Some(&e.id), year), e.name.clone(), only.as_ref() == Some(&e.id)));
+        // all employers or one, when there is more than one; only "all" is in the language's words
+        let employer_choices = {
+            let (employers, only) = (me.employers.clone(), only.clone());
+            move || {
+                let mut choices = vec![(link(None, year), texts().all_employers.to_string(), only.is_none())];
+                if employers.len() > 1 {
+                    for e in &employers {
+                        choices.push((link(Some(&e.id), year), e.name.clone(), only.as_ref() == Some(&e.id)));
+                    }
+                }
+                view! { <Choices label=|t| t.employers choices /> }
             }
-        }
+        };
         let shown: Vec<Employer> =
             me.employers.iter().filter(|e| only.as_ref().is_none_or(|o| *o == e.id)).cloned().collect();
         let of = OfYear { entitlements, attendance, ledger };
-        let together = only.is_none().then(|| combined_figures(me.employers, year, of));
+        let together = only.is_none().then(|| combined_figures(me.employers.clone(), year, of));
         view! {
-            <div inner_html=head.finish()></div>
+            <div>
+                <PersonLine me=me.clone() />
+                <Notices me ledger />
+            </div>
             <Choices label=|t| t.years choices=year_choices />
-            <Choices label=|t| t.employers choices=employer_choices />
+            {employer_choices}
             <UnitSwitcher />
             {together}
             {shown.into_iter().map(|e| employer_figures(e, year, of)).collect_view()}
@@ -127,21 +115,15 @@ struct OfYear {
     ledger: Remote<CarryOver>,
 }
 
-/// All employers' figures of the year side by side, and together where their units allow: a
-/// read-only table, one string (see markup), once every resource is in.
+/// All employers' figures of the year side by side, and together where their units allow, once
+/// every resource is in: in the unit the person prefers, so it follows that choice too.
 fn combined_figures(employers: Vec<Employer>, year: i32, of: OfYear) -> impl IntoView {
     let units = expect_context::<UnitChoice>();
     move || {
         let (e, a, l) = (of.entitlements.ok()?, of.attendance.ok()?, of.ledger.ok()?);
         let all = together(year, units.get(), &employers, &e.items, &a.items, &l.items)?;
-        let c = combined(texts(), year, &employers, all);
-        let class = if c.apart.is_some() { "combined" } else { "combined with-sum" };
-        let mut html = Html::new();
-        table_into(&mut html, &c.caption, &c.head, &c.rows);
-        if let Some(apart) = c.apart {
-            html.el("p", &[("class", "muted")], apart);
-        }
-        Some(view! { <section class=class data-testid="combined" inner_html=html.finish()></section> })
+        let combined = combined(texts(), year, &employers, all);
+        Some(view! { <CombinedTable combined /> })
     }
 }
 
@@ -150,18 +132,8 @@ fn combined_figures(employers: Vec<Employer>, year: i32, of: OfYear) -> impl Int
 fn employer_figures(employer: Employer, year: i32, of: OfYear) -> impl IntoView {
     let OfYear { entitlements, attendance, ledger } = of;
     let name = employer.name.clone();
-    let header = {
-        let employer = employer.clone();
-        move || {
-            let t = texts();
-            let past = cards::past_employment(t, &employer.employment, year);
-            let mut html = Html::new();
-            employer_header_into(&mut html, t, &employer, past.as_deref());
-            html.finish()
-        }
-    };
     let past = years::ended_before(&employer.employment, year).is_some();
-    let id = employer.id;
+    let id = employer.id.clone();
     let (right, attended, credit) = (id.clone(), id.clone(), id);
     let current = (!past).then(|| {
         (
@@ -176,37 +148,28 @@ fn employer_figures(employer: Employer, year: i32, of: OfYear) -> impl IntoView 
     let credit = cards_of(ledger, |t| t.what_ledger, move |l| cards::ledger(texts(), year, &l.items, &credit, past));
     view! {
         <section class="employer" aria-label=name>
-            <div inner_html=header></div>
+            <div><EmployerHeader employer year /></div>
             <div class="cards">{current} {credit}</div>
         </section>
     }
 }
 
-/// The cards `make` makes of one resource, following the resource, the unit and the language.
+/// The cards `make` makes of one resource, following the resource and the language (each card's
+/// figure follows the unit itself).
 fn cards_of<T: Clone + Send + Sync + 'static>(
     res: Remote<T>,
     what: What,
     make: impl Fn(&T) -> Vec<cards::Card> + 'static,
 ) -> impl Fn() -> AnyView {
-    let units = expect_context::<UnitChoice>();
     let retry = Callback::new(move |()| res.refetch());
-    move || part(res.with(|r| r.map(|r| r.as_ref().map(&make).map_err(Clone::clone))), units.get(), what, retry)
+    move || part(res.with(|r| r.map(|r| r.as_ref().map(&make).map_err(Clone::clone))), what, retry)
 }
 
 /// One resource's cards, or its placeholder while it loads, or its error with a retry button.
-fn part(
-    state: Option<Result<Vec<cards::Card>, ApiError>>,
-    prefer: Option<Unit>,
-    what: What,
-    retry: Callback<()>,
-) -> AnyView {
+fn part(state: Option<Result<Vec<cards::Card>, ApiError>>, what: What, retry: Callback<()>) -> AnyView {
     match state {
         None => view! { <Placeholder class="placeholder-card" /> }.into_any(),
         Some(Err(error)) => view! { <RetryPanel what error retry /> }.into_any(),
-        Some(Ok(cards)) => {
-            let mut html = Html::new();
-            cards_into(&mut html, texts(), prefer, cards);
-            view! { <div class="card-group" inner_html=html.finish()></div> }.into_any()
-        }
+        Some(Ok(cards)) => view! { <FigureCards cards /> }.into_any(),
     }
 }

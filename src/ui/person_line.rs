@@ -1,0 +1,22 @@
+//! Whose account this is, above the year's figures: the name, the national register number
+//! masked, and the date the figures are from (the words are `present::who`'s).
+
+use leptos::prelude::*;
+
+use crate::contract::Me;
+use crate::present::who::{person, Person};
+use crate::ui::language::texts;
+
+#[component]
+pub fn PersonLine(me: Me) -> impl IntoView {
+    move || {
+        let Person { name, ssin_label, ssin, as_of } = person(texts(), &me);
+        view! {
+            <p class="person">
+                <span class="person-name" translate="no">{name}</span>
+                <span class="muted">{ssin_label}<span class="nowrap">{ssin}</span></span>
+                {as_of.map(|as_of| view! { <span class="muted">{as_of}</span> })}
+            </p>
+        }
+    }
+}
