@@ -252,8 +252,6 @@ const targets = [
   ['search to frame, 5,000 trainings (ms)', h.searchMs.median, (x) => x <= 16, '<= 16 ms'],
   ['search, app / vanilla JS', h.searchMs.median / h.vanillaSearchMs.median, (x) => x <= 1.5, '<= 1.5x'],
   ['JS heap + wasm memory, 5,000 loaded (MB)', memoryMb, (x) => x <= 15, '<= 15 MB'],
-  ['app brotli (KB)', results.bytes.app / 1000, (x) => x <= 180, '<= 180 KB'],
-  ['widget brotli (KB)', results.bytes.widget / 1000, (x) => x <= 100, '<= 100 KB'],
 ];
 results.targets = targets.map(([name, value, ok, target]) => ({ name, value: Number(value.toFixed(3)), target, met: ok(value) }));
 
