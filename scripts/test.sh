@@ -19,6 +19,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "native tests: domain, contract, config, demo back end"
 cargo test --locked --workspace
 
+step "the API contract: docs/openapi.yaml linted (openapi-spec-validator), fixtures and examples checked against it"
+bash scripts/openapi-check.sh
+
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test components --test transport
 
