@@ -42,6 +42,9 @@ kill -0 "$server" 2>/dev/null || { echo "the demo back end did not start on port
 node --test e2e/
 echo "screenshots: $E2E_SCREENSHOTS"
 
+step "conformance kit (scripts/conformance.sh): the demo back end passes, a broken copy of its fixtures fails"
+bash scripts/conformance-test.sh
+
 step "deploy: the build behind deploy/nginx.conf with the strict CSP (installs nginx when missing)"
 bash scripts/deploy-test.sh
 
