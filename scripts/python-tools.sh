@@ -17,7 +17,7 @@ if [ -x "$VENV/bin/schemathesis" ] && [ -x "$VENV/bin/openapi-spec-validator" ] 
   exit 0
 fi
 
-command -v python3 >/dev/null || { echo "python3 is needed (3.11 or later)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "python3 is needed (3.10 or later)" >&2; exit 1; }
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
   || { echo "python3 $(python3 -V) is too old: 3.10 or later is needed" >&2; exit 1; }
 if ! python3 -m venv --help >/dev/null 2>&1; then

@@ -76,8 +76,8 @@ fn owner(persona: Persona) -> Persona {
     }
 }
 
-fn found(demo: &Demo, persona: Persona, name: &str) -> Answer {
-    match demo.fixture(owner(persona), name) {
+async fn found(demo: &Demo, persona: Persona, name: &str) -> Answer {
+    match demo.fixture(owner(persona), name).await {
         Some(answer) => answer.map(Json),
         None => Err(Problem::new(404, "Not Found", &format!("{name} is not on record"))),
     }
@@ -98,32 +98,32 @@ fn year(pairs: &[(String, String)]) -> Result<i32, Problem> {
 }
 
 async fn me(State(demo): State<Arc<Demo>>, persona: Persona) -> Answer {
-    found(&demo, persona, "me.json")
+    found(&demo, persona, "me.json").await
 }
 
 async fn carry_over(State(demo): State<Arc<Demo>>, persona: Persona) -> Answer {
-    found(&demo, persona, "carry-over.json")
+    found(&demo, persona, "carry-over.json").await
 }
 
 /// A year's resource; a year without data has no items.
-fn of_year(demo: &Demo, persona: Persona, kind: &str, query: &Option<String>) -> Answer {
+async fn of_year(demo: &Demo, persona: Persona, kind: &str, query: &Option<String>) -> Answer {
     let y = year(&pairs(query))?;
-    match demo.fixture(owner(persona), &format!("{kind}-{y}.json")) {
+    match demo.fixture(owner(persona), &format!("{kind}-{y}.json")).await {
         Some(answer) => answer.map(Json),
         None => Ok(Json(json!({"year": y, "items": []}))),
     }
 }
 
 async fn entitlements(State(demo): State<Arc<Demo>>, persona: Persona, RawQuery(query): RawQuery) -> Answer {
-    of_year(&demo, persona, "entitlements", &query)
+    of_year(&demo, persona, "entitlements", &query).await
 }
 
 async fn attendance(State(demo): State<Arc<Demo>>, persona: Persona, RawQuery(query): RawQuery) -> Answer {
-    of_year(&demo, persona, "attendance", &query)
+    of_year(&demo, persona, "attendance", &query).await
 }
 
 async fn training(State(demo): State<Arc<Demo>>, persona: Persona, Path(id): Path<String>) -> Answer {
-    let items = demo.all_trainings(owner(persona))?;
+    let items = demo.all_trainings(owner(persona)).await?;
     match items.into_iter().find(|t| t.get("id").and_then(Value::as_str) == Some(id.as_str())) {
         Some(t) => Ok(Json(t)),
         None => Err(Problem::new(404, "Not Found", &format!("no training with id {id:?}"))),
@@ -147,8 +147,8 @@ async fn trainings(State(demo): State<Arc<Demo>>, persona: Persona, RawQuery(que
     let first = param(&pairs(&query), "cursor").is_none();
     match persona.0 {
         "k" => (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, format!("{elsewhere}{same}"))]).into_response(),
-        "l" => ([(CONTENT_TYPE, "application/json")], huge_page(&demo)).into_response(),
-        p => match page(&demo, owner(persona), &query) {
+        "l" => ([(CONTENT_TYPE, "application/json")], huge_page(&demo).await).into_response(),
+        p => match page(&demo, owner(persona), &query).await {
             Ok(mut body) => {
                 match p {
                     "i" => body["next"] = json!(same),
@@ -163,8 +163,8 @@ async fn trainings(State(demo): State<Arc<Demo>>, persona: Persona, RawQuery(que
     }
 }
 
-fn page(demo: &Demo, persona: Persona, query: &Option<String>) -> Result<Value, Problem> {
-    let mut items = demo.all_trainings(persona)?;
+async fn page(demo: &Demo, persona: Persona, query: &Option<String>) -> Result<Value, Problem> {
+    let mut items = demo.all_trainings(persona).await?;
     let pairs = pairs(query);
     let text = |t: &Value, k: &str| t.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     if let Some(y) = param(&pairs, "year") {
@@ -200,13 +200,13 @@ fn page(demo: &Demo, persona: Persona, query: &Option<String>) -> Result<Value, 
 
 /// Persona l's trainings: persona a's first page padded to 20 MB, made once and shared by
 /// every request.
-fn huge_page(demo: &Demo) -> Bytes {
+async fn huge_page(demo: &Demo) -> Bytes {
     static PAGE: OnceLock<Bytes> = OnceLock::new();
-    PAGE.get_or_init(|| {
-        let mut page = page(demo, Persona("a"), &None).unwrap_or_else(|_| json!({"items": []}));
-        let bare = page.to_string().len() + r#","padding":"""#.len();
-        page["padding"] = json!("x".repeat(HUGE_BODY.saturating_sub(bare)));
-        Bytes::from(page.to_string())
-    })
-    .clone()
+    if let Some(made) = PAGE.get() {
+        return made.clone();
+    }
+    let mut page = page(demo, Persona("a"), &None).await.unwrap_or_else(|_| json!({"items": []}));
+    let bare = page.to_string().len() + r#","padding":"""#.len();
+    page["padding"] = json!("x".repeat(HUGE_BODY.saturating_sub(bare)));
+    PAGE.get_or_init(|| Bytes::from(page.to_string())).clone()
 }

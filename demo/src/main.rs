@@ -92,7 +92,9 @@ fn limited(router: Router) -> Router {
                     .make_span_with(|req: &axum::extract::Request| {
                         tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
                     })
-                    .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                    .on_response(DefaultOnResponse::new().level(Level::INFO))
+                    // a failure is a status like any other: its line is the response's
+                    .on_failure(()),
             )
             .layer(headers::secured())
             .layer(HandleErrorLayer::new(overloaded))

@@ -87,8 +87,9 @@ async fn choose(Path(id): Path<String>) -> Response {
 
 impl Demo {
     /// A fixture file, or `None`; a fixture may stand for a failure: `{"$demoStatus": 503}`.
-    pub fn fixture(&self, persona: Persona, name: &str) -> Option<Result<Value, Problem>> {
-        let text = std::fs::read_to_string(self.fixtures.join(persona.0).join(name)).ok()?;
+    /// Read on the runtime's file readers, never on the threads that answer requests.
+    pub async fn fixture(&self, persona: Persona, name: &str) -> Option<Result<Value, Problem>> {
+        let text = tokio::fs::read_to_string(self.fixtures.join(persona.0).join(name)).await.ok()?;
         let value: Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) => return Some(Err(Problem::new(500, "Broken fixture", &format!("{name}: {e}")))),
@@ -102,8 +103,8 @@ impl Demo {
     }
 
     /// Every training of the persona, as its fixture lists them or made up (`$demoGenerate`).
-    pub fn all_trainings(&self, persona: Persona) -> Result<Vec<Value>, Problem> {
-        match self.fixture(persona, "trainings.json") {
+    pub async fn all_trainings(&self, persona: Persona) -> Result<Vec<Value>, Problem> {
+        match self.fixture(persona, "trainings.json").await {
             Some(Ok(Value::Array(items))) => Ok(items),
             Some(Ok(v)) if v.get("$demoGenerate").is_some() => {
                 Ok(generated(v["$demoGenerate"].as_u64().unwrap_or(0) as usize))

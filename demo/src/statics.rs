@@ -43,8 +43,11 @@ pub fn router(demo: &Demo) -> Router<Arc<Demo>> {
         .fallback_service(tower::service_fn(move |req: Request| {
             let files = files.clone();
             async move {
-                // a compressed twin goes out only as its file's encoding, never as a file of its own
-                match req.uri().path().ends_with(".br") || req.uri().path().ends_with(".gz") {
+                // a compressed twin goes out only as its file's encoding, never as a file of its
+                // own, however its name is spelled (ServeDir decodes `%2E`)
+                let path = percent_encoding::percent_decode_str(req.uri().path()).decode_utf8_lossy();
+                let twin = path.ends_with(".br") || path.ends_with(".gz");
+                match twin {
                     true => Ok::<_, Infallible>(not_found()),
                     false => Ok(files.oneshot(req).await.into_response()),
                 }
@@ -66,8 +69,11 @@ async fn config(State(demo): State<Arc<Demo>>) -> Response {
     let Ok(mut config) = serde_json::from_slice::<Value>(&text) else {
         return ([(CONTENT_TYPE, "application/json")], text).into_response();
     };
-    if let Some(host) = &demo.host {
-        config["embed"]["allowedParentOrigins"] = json!([host]);
+    if let (Some(host), Some(config)) = (&demo.host, config.as_object_mut()) {
+        let embed = config.entry("embed").or_insert_with(|| json!({}));
+        if let Some(embed) = embed.as_object_mut() {
+            embed.insert("allowedParentOrigins".into(), json!([host]));
+        }
     }
     ([(CONTENT_TYPE, "application/json")], config.to_string()).into_response()
 }
@@ -75,6 +81,8 @@ async fn config(State(demo): State<Arc<Demo>>) -> Response {
 async fn cache_control(req: Request, next: Next) -> Response {
     let hashed = is_hashed(req.uri().path().rsplit('/').next().unwrap_or_default());
     let mut res = next.run(req).await;
+    // a name missing today may be built tomorrow: only what was found is kept for good
+    let hashed = hashed && res.status().is_success();
     res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(if hashed { IMMUTABLE } else { "no-cache" }));
     res
 }

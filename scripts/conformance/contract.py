@@ -16,6 +16,16 @@ _URI = "urn:training-account:openapi"
 with open(SPEC_PATH, encoding="utf-8") as f:
     SPEC = yaml.safe_load(f)
 
+
+def _limit_range():
+    """The page sizes a back end must answer: the trainings' `limit` parameter's bounds."""
+    operation = SPEC["paths"]["/v1/me/trainings"]["get"]
+    limit = next(p for p in operation["parameters"] if p.get("name") == "limit")["schema"]
+    return limit["minimum"], limit["maximum"]
+
+
+MIN_LIMIT, MAX_LIMIT = _limit_range()
+
 _REGISTRY = Registry().with_resource(_URI, Resource.from_contents(SPEC, default_specification=DRAFT202012))
 
 

@@ -29,12 +29,11 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import requests
 
-from contract import problems
+from contract import MAX_LIMIT, problems
 
 TOLERANCE = 0.01
 PAGE_CAP = 400  # pages followed before the paging counts as endless
 SMALL_PAGE = 25
-MAX_LIMIT = 500
 
 
 def close(a, b):

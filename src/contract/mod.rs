@@ -121,11 +121,6 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         s.parse().ok().map(Date)
     }
-
-    /// Back in the contract's form.
-    pub fn iso(self) -> String {
-        self.to_string()
-    }
 }
 
 impl fmt::Display for Date {
@@ -433,7 +428,7 @@ mod tests {
 
     #[test]
     fn dates_are_calendar_dates() {
-        assert_eq!(Date::parse("2026-02-28").map(Date::iso).as_deref(), Some("2026-02-28"));
+        assert_eq!(Date::parse("2026-02-28").map(|d| d.to_string()).as_deref(), Some("2026-02-28"));
         for bad in ["2026-02-30", "2026-13-01", "26-02-28x", "2026/02/28", "2026-02-28T00:00:00Z", "", "２０２６-02-28"]
         {
             assert!(Date::parse(bad).is_none(), "{bad}");

@@ -13,7 +13,9 @@ use crate::present::ledger_table;
 
 /// The employer's credit now, as a card. The rules its figures break are said once, in the check.
 pub fn credit(t: &Texts, year: i32, item: &LedgerItem) -> Card {
-    let mut card = cards::ledger(t, year, std::slice::from_ref(item), &item.employer_id, true).remove(0);
+    // a past employment's ledger is one card: the credit, or why there is none
+    let cards = cards::ledger(t, year, std::slice::from_ref(item), &item.employer_id, true);
+    let mut card = cards.into_iter().next().unwrap_or_else(|| Card::new("credit", t.card_credit.into()));
     card.findings.clear();
     card
 }

@@ -48,8 +48,8 @@ pub fn history_csv(t: &Texts, trainings: &[&Training], employer_name: &dyn Fn(&s
         let provider = tr.provider.as_ref();
         let result = tr.result.as_ref().and_then(|r| r.description.clone()).unwrap_or_default();
         line(&[
-            &tr.start_date.iso(),
-            &tr.end_date.iso(),
+            &tr.start_date.to_string(),
+            &tr.end_date.to_string(),
             &tr.title,
             &employer_name(&tr.employer_id),
             provider.map_or("", |p| &p.name),
@@ -60,7 +60,7 @@ pub fn history_csv(t: &Texts, trainings: &[&Training], employer_name: &dyn Fn(&s
             &hours,
             &tr.funding.as_ref().map(|f| label(t, f)).unwrap_or_default(),
             &label(t, &tr.registered_by),
-            &tr.registered_on.map(|d| d.iso()).unwrap_or_default(),
+            &tr.registered_on.map(|d| d.to_string()).unwrap_or_default(),
             &result,
             tr.content.as_deref().unwrap_or_default(),
             &tr.id,
@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(rows[0][0], "Begindatum");
         let excel = rows.iter().find(|r| r[2] == "Excel voor gevorderden").unwrap();
         let tr = list.iter().find(|tr| tr.title == "Excel voor gevorderden").unwrap();
-        assert_eq!(excel[0], tr.start_date.iso());
+        assert_eq!(excel[0], tr.start_date.to_string());
         assert_eq!(excel[3], "werkgever e1");
         // minutes as hours with a decimal comma
         assert_eq!(excel[9], decimal(t, Amount::from_hundredths((tr.duration_minutes as i64 * 100 + 30) / 60)));

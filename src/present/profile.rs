@@ -1,7 +1,7 @@
 //! What the profile page says about the person and each employment, every identifier formatted
 //! and checked: an invalid one is shown as sent and flagged, never hidden.
 
-use crate::contract::{Employer, Me};
+use crate::contract::{Employer, Me, WorkRegime};
 use crate::domain::ids::{
     enterprise_number_formatted, enterprise_number_is_valid, nsso_number_formatted, nsso_number_is_valid,
 };
@@ -39,10 +39,15 @@ pub fn sources(t: &Texts, me: &Me) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `80% (30,4 of 38 hours a week)`: the work regime as the person's contract has it.
+pub fn regime(t: &Texts, regime: &WorkRegime) -> String {
+    let (fraction, weekly, full_time) = (regime.fraction, regime.weekly_hours, regime.full_time_weekly_hours);
+    fill(t.regime, &[&percent(t, fraction), &number(t, weekly), &number(t, full_time)])
+}
+
 /// One employment: identifiers, size, period, work regime, joint committee and agreement.
 pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
     let job = &e.employment;
-    let regime = &job.work_regime;
     vec![
         (
             t.enterprise.into(),
@@ -56,17 +61,7 @@ pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
         (t.size.into(), e.size_band.as_ref().map(|b| label(t, b)).unwrap_or_default()),
         (t.started.into(), date(t, job.start_date)),
         (t.ended.into(), job.end_date.map(|d| date(t, d)).unwrap_or_default()),
-        (
-            t.work_regime.into(),
-            fill(
-                t.regime,
-                &[
-                    &percent(t, regime.fraction),
-                    &number(t, regime.weekly_hours),
-                    &number(t, regime.full_time_weekly_hours),
-                ],
-            ),
-        ),
+        (t.work_regime.into(), regime(t, &job.work_regime)),
         (t.joint_committee.into(), job.joint_committee.clone().unwrap_or_default()),
         (t.collective_agreement.into(), job.cba_registration_number.clone().unwrap_or_default()),
     ]

@@ -5,7 +5,8 @@ use crate::contract::{Date, Employer, Me};
 use crate::domain::ids::{enterprise_number_formatted, enterprise_number_is_valid, ssin_masked};
 use crate::i18n::{fill, Texts};
 use crate::present::cards::past_employment;
-use crate::present::format::{date, number, percent};
+use crate::present::format::date;
+use crate::present::profile::regime;
 
 /// `An Peeters`.
 pub fn full_name(me: &Me) -> String {
@@ -54,14 +55,7 @@ pub fn employer_header(t: &Texts, employer: &Employer, year: i32) -> EmployerHea
         Some(end) => fill(t.employed_between, &[&date(t, job.start_date), &date(t, end)]),
         None => fill(t.employed_since, &[&date(t, job.start_date)]),
     };
-    let regime = fill(
-        t.regime,
-        &[
-            &percent(t, job.work_regime.fraction),
-            &number(t, job.work_regime.weekly_hours),
-            &number(t, job.work_regime.full_time_weekly_hours),
-        ],
-    );
+    let regime = regime(t, &job.work_regime);
     EmployerHeader {
         name: employer.name.clone(),
         enterprise: fill(t.enterprise_number, &[&enterprise_number_formatted(&employer.enterprise_number)]),

@@ -36,19 +36,23 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         let client = client.clone();
         spawn_local_scoped_with_cancellation(async move {
             let years = |me: &Me| years::on_record(&me.sources, this_year, this_year);
-            let refused = || Copying::Failed(ApiError::Malformed("the browser refused the download".into()));
-            let done = match (client.everything(years).await, today()) {
-                (Ok(all), Some(day)) => {
+            let refused = |why: &str| Copying::Failed(ApiError::Malformed(why.into()));
+            // the copy is named and dated by today: asked of the browser's clock before anything
+            let Some(day) = today() else {
+                state.try_set(refused("the browser's clock gave no date"));
+                return;
+            };
+            let done = match client.everything(years).await {
+                Ok(all) => {
                     let name = format!("training-account-{day}.json");
                     let text = AccountCopy { format: FORMAT, exported_on: day, all: &all }.to_json();
                     if save(&name, "application/json", &text) {
                         Copying::Saved(name)
                     } else {
-                        refused()
+                        refused("the browser refused the download")
                     }
                 }
-                (Ok(_), None) => refused(),
-                (Err(e), _) => Copying::Failed(e),
+                Err(e) => Copying::Failed(e),
             };
             state.try_set(done);
         });
