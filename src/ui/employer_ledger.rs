@@ -21,7 +21,7 @@ pub fn EmployerLedger(item: LedgerItem) -> impl IntoView {
     // the employer's name once the profile is there, its id before
     let name = {
         let id = item.employer_id.clone();
-        move || me.with(|m| employer_name(m.and_then(|m| m.as_ref().ok()), &id).unwrap_or(&id).to_string())
+        Memo::new(move |_| me.with_ok(|m| employer_name(m, &id).unwrap_or(&id).to_string()))
     };
     let card = {
         let item = item.clone();
@@ -35,9 +35,8 @@ pub fn EmployerLedger(item: LedgerItem) -> impl IntoView {
             }
         })
     };
-    let label = name.clone();
     view! {
-        <section class="employer" data-testid="ledger" aria-label=label>
+        <section class="employer" data-testid="ledger" aria-label=name>
             <h2 translate="no">{name}</h2>
             <div class="cards cards-one">{card}</div>
             {years}

@@ -71,13 +71,8 @@ pub fn HistoryFilters(filter: Memo<Filter>, me: Remote<Me>, search: Callback<Str
         filter.read().text.clone()
     };
     let employers = move || {
-        let employers: Vec<_> = me.with(|me| {
-            me.and_then(|r| r.as_ref().ok())
-                .into_iter()
-                .flat_map(|m| &m.employers)
-                .map(|e| (e.id.clone(), e.name.clone()))
-                .collect()
-        });
+        let employers: Vec<_> = me
+            .with_ok(|me| me.into_iter().flat_map(|m| &m.employers).map(|e| (e.id.clone(), e.name.clone())).collect());
         (employers.len() > 1).then(|| {
             let options: Options = Box::new(move |_| employers.clone());
             select("employer", |t| t.employer, true, options, filter)

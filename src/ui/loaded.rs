@@ -88,7 +88,12 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
 
     /// The value, once it is there and good.
     pub fn ok(&self) -> Option<T> {
-        self.value.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+        self.with_ok(|v| v.cloned())
+    }
+
+    /// Reads the value in place, once it is there and good (`None` before, or after an error).
+    pub fn with_ok<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        self.value.with(|r| f(r.as_ref().and_then(|r| r.as_ref().ok())))
     }
 
     /// Reads the answer in place, without a copy of what it holds.

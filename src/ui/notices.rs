@@ -14,8 +14,8 @@ use crate::ui::loaded::Remote;
 pub fn Notices(me: Me, ledger: Remote<CarryOver>) -> impl IntoView {
     move || {
         let t = texts();
-        let list = ledger.with(|l| {
-            let items = l.and_then(|l| l.as_ref().ok()).map_or(&[][..], |l| &l.items);
+        let list = ledger.with_ok(|l| {
+            let items = l.map_or(&[][..], |l| &l.items);
             today().map(|day| notices(t, &me, items, day)).unwrap_or_default()
         });
         (!list.is_empty()).then(|| {

@@ -16,10 +16,7 @@ pub fn TrainingDetails(training: Training) -> impl IntoView {
     let me = expect_context::<Remote<Me>>();
     let title = training.title.clone();
     let details = move || {
-        let rows = me.with(|m| {
-            let employer = employer_name(m.and_then(|m| m.as_ref().ok()), &training.employer_id);
-            rows(texts(), &training, employer, today())
-        });
+        let rows = me.with_ok(|m| rows(texts(), &training, employer_name(m, &training.employer_id), today()));
         view! { <Breakdown class="details" rows /> }
     };
     view! { <h1>{title}</h1> {details} }

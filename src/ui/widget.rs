@@ -116,8 +116,10 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
             // the card's figures, like the app's cards (see `figure_card`), again for the language
             // and once the newest trainings are in
             let card = move || {
-                let newest = newest.ok().map(|p| p.items).unwrap_or_default();
-                let card = card(texts(), this_year(), today(), &me, &ledger.items, &newest, employer.as_deref());
+                let card = newest.with_ok(|page| {
+                    let newest = page.map_or(&[][..], |p| &p.items);
+                    card(texts(), this_year(), today(), &me, &ledger.items, newest, employer.as_deref())
+                });
                 view! { <CardBody card /> }
             };
             view! {
