@@ -25,13 +25,54 @@ pub enum AuthMode {
     None,
     /// A token handed over by the embedding page, kept in memory only.
     Bearer,
+    /// The app signs the person in itself (authorization code with PKCE) and sends the access
+    /// token, kept in memory only.
+    Oidc(Oidc),
+    /// The API's own back end signs the person in and keeps the tokens; the browser has its
+    /// session cookie.
     #[serde(rename_all = "camelCase")]
-    Oidc {
-        issuer: String,
-        client_id: String,
-        #[serde(default)]
-        scopes: Vec<String>,
+    Session {
+        /// Where sign-in starts; the app adds `?return=` with the page to come back to.
+        #[serde(default = "login_url")]
+        login_url: String,
+        /// Where a signed-in person signs out (a POST).
+        #[serde(default = "logout_url")]
+        logout_url: String,
     },
+}
+
+/// The OpenID provider and this app's registration with it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Oidc {
+    /// Exactly as the provider's discovery document writes it.
+    pub issuer: String,
+    pub client_id: String,
+    /// Asked for besides `openid`, e.g. `offline_access` for refresh tokens.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The app's path the provider sends the person back to.
+    #[serde(default = "redirect_path")]
+    pub redirect_path: String,
+    /// The API, for providers that mint an access token per API: sent as `audience`
+    /// (Auth0's parameter) …
+    #[serde(default)]
+    pub audience: Option<String>,
+    /// … or as `resource` (RFC 8707).
+    #[serde(default)]
+    pub resource: Option<String>,
+}
+
+fn redirect_path() -> String {
+    "/auth/callback".into()
+}
+
+fn login_url() -> String {
+    "/auth/login".into()
+}
+
+fn logout_url() -> String {
+    "/auth/logout".into()
 }
 
 /// Where the widget may be embedded.
@@ -93,10 +134,19 @@ impl ConfigError {
 }
 
 pub fn parse(text: &str) -> Result<Config, ConfigError> {
-    decode(text).map_err(|refused| match refused.syntax {
+    let config: Config = decode(text).map_err(|refused| match refused.syntax {
         true => ConfigError::NotJson { why: refused.why },
         false => ConfigError::Invalid { why: refused.to_string() },
-    })
+    })?;
+    // checked here, not while decoding: inside the tagged `auth`, serde loses the field's path
+    if let AuthMode::Oidc(oidc) = &config.auth {
+        for (field, value) in [("issuer", &oidc.issuer), ("clientId", &oidc.client_id)] {
+            if value.trim().is_empty() {
+                return Err(ConfigError::Invalid { why: format!("auth.{field}: is empty") });
+            }
+        }
+    }
+    Ok(config)
 }
 
 #[cfg(test)]
@@ -109,8 +159,18 @@ mod tests {
         assert_eq!((c.auth, c.default_language, c.embed), (AuthMode::None, None, Embed::default()));
         let oidc =
             parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc","issuer":"https://id.example.be","clientId":"app"}}"#);
-        let want = AuthMode::Oidc { issuer: "https://id.example.be".into(), client_id: "app".into(), scopes: vec![] };
+        let want = AuthMode::Oidc(Oidc {
+            issuer: "https://id.example.be".into(),
+            client_id: "app".into(),
+            scopes: vec![],
+            redirect_path: "/auth/callback".into(),
+            audience: None,
+            resource: None,
+        });
         assert_eq!(oidc.unwrap().auth, want);
+        let session = parse(r#"{"apiBaseUrl":"/api","auth":{"mode":"session"}}"#).unwrap();
+        let want = AuthMode::Session { login_url: "/auth/login".into(), logout_url: "/auth/logout".into() };
+        assert_eq!(session.auth, want);
     }
 
     #[test]
@@ -125,6 +185,8 @@ mod tests {
         assert!(invalid(r#"{"apiBaseUrl":42}"#).starts_with("apiBaseUrl: invalid type"));
         assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).contains("magic"));
         assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc"}}"#).contains("issuer"));
+        let blank_client = r#"{"apiBaseUrl":"/api","auth":{"mode":"oidc","issuer":"https://id.example.be","clientId":" "}}"#;
+        assert!(invalid(blank_client).starts_with("auth.clientId: is empty"), "{}", invalid(blank_client));
         assert!(invalid(r#"{"apiBaseUrl":"/api","defaultLanguage":"xx"}"#).starts_with("defaultLanguage: \"xx\""));
         assert!(invalid(r#"{"apiBaseUrl":"/api","embed":{"allowedParentOrigins":"*"}}"#)
             .starts_with("embed.allowedParentOrigins"));

@@ -8,6 +8,7 @@ pub mod config;
 pub mod copy;
 pub mod decode;
 pub mod error;
+pub mod oidc;
 
 pub use decode::{decode, Refusal};
 pub use error::ApiError;
