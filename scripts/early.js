@@ -8,10 +8,10 @@
 // anything else. scripts/post-build.mjs puts this before Trunk's loader in the app's
 // boot-<hash>.js; the widget has none.
 const started = new Map();
-const get = (url) => {
+const get = (url, credentials = 'same-origin') => {
   const href = new URL(url, location.href).href;
   // as the app asks: JSON, and no redirect followed
-  const answer = fetch(href, { headers: { Accept: 'application/json' }, redirect: 'manual' });
+  const answer = fetch(href, { headers: { Accept: 'application/json' }, redirect: 'manual', credentials });
   answer.catch(() => {}); // an answer nobody takes is no error on the console
   started.set(href, answer);
   return answer;
@@ -22,9 +22,12 @@ const planned = get(new URL('config.json', root))
   .then((r) => r.ok && r.clone().json())
   .then((config) => {
     const base = config?.apiBaseUrl;
-    // the app itself says what is wrong with a configuration; a token-bearing API waits for it
-    if (typeof base != 'string' || !base.trim() || (config.auth?.mode ?? 'none') != 'none') return;
-    const me = (path) => get(`${base.replace(/\/+$/, '')}/v1/me${path}`);
+    // the app itself says what is wrong with a configuration; a token-bearing API waits for it,
+    // and the API's own session sends its cookie, as the app does (src/client/transport.rs)
+    const mode = config.auth?.mode ?? 'none';
+    if (typeof base != 'string' || !base.trim() || !['none', 'session'].includes(mode)) return;
+    const credentials = mode == 'session' ? 'include' : 'same-origin';
+    const me = (path) => get(`${base.replace(/\/+$/, '')}/v1/me${path}`, credentials);
     me('');
     if (location.pathname != root.pathname) return;
     const query = new URLSearchParams(location.search);

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use training_account::client::resources;
 use training_account::client::transport::MAX_BYTES;
 use training_account::client::transport::{check_origins, config_url, Client};
-use training_account::client::ApiError;
+use training_account::client::{ApiError, Credentials};
+use training_account::contract::oidc::Secret;
 use training_account::contract::config::{AuthMode, Config, ConfigError, Embed};
 use training_account::contract::error::PagingStop;
 use training_account::contract::Me;
@@ -63,7 +64,8 @@ extern "C" {
 }
 
 fn client(token: Option<&str>) -> Client {
-    Client::new("http://api.test/base/".into(), token.map(String::from))
+    let credentials = token.map_or(Credentials::None, |t| Credentials::Token(Secret::new(t.into())));
+    Client::new("http://api.test/base/".into(), credentials)
 }
 
 #[wasm_bindgen_test]

@@ -8,6 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header::{ACCEPT, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderValue, StatusCode};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -15,6 +16,7 @@ use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::auth::{self, Auth};
 use crate::personas::Persona;
 use crate::Demo;
 
@@ -26,7 +28,7 @@ const HUGE_BODY: usize = 20_000_000;
 /// The contract, served next to the API it describes.
 const OPENAPI: &str = include_str!("../../docs/openapi.yaml");
 
-pub fn router() -> Router<Arc<Demo>> {
+pub fn router(demo: &Arc<Demo>) -> Router<Arc<Demo>> {
     Router::new()
         .route("/v1/me", get(me))
         .route("/v1/me/entitlements", get(entitlements))
@@ -34,12 +36,28 @@ pub fn router() -> Router<Arc<Demo>> {
         .route("/v1/me/carry-over", get(carry_over))
         .route("/v1/me/trainings", get(trainings))
         .route("/v1/me/trainings/{id}", get(training))
+        // the account's resources are the signed-in person's; the contract is anyone's
+        .route_layer(middleware::from_fn_with_state(demo.clone(), auth::require))
         .route("/openapi.yaml", get(openapi))
         .fallback(|| async { Problem::new(404, "Not Found", "no resource here") })
         .method_not_allowed_fallback(|| async { Problem::new(405, "Method Not Allowed", "this API is read-only") })
-        // any page may read it (the widget on an intranet page), with a token when it has one
-        .layer(CorsLayer::new().allow_origin(Any).allow_headers([AUTHORIZATION, ACCEPT]))
+        .layer(cors(demo))
         .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, HeaderValue::from_static("no-store")))
+}
+
+/// Any page may read the API (the widget on an intranet page), with a token when it has one;
+/// with the session's cookie only the demo intranet page, named exactly, as browsers require
+/// for answers to requests that carry cookies.
+fn cors(demo: &Demo) -> CorsLayer {
+    let cors = CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT]);
+    match (&demo.auth, &demo.host) {
+        (Auth::Session(_), Some(host)) => match HeaderValue::from_str(host) {
+            Ok(host) => cors.allow_origin(host).allow_credentials(true),
+            Err(_) => cors,
+        },
+        (Auth::Session(_), None) => cors,
+        _ => cors.allow_origin(Any),
+    }
 }
 
 /// An answer instead of data (RFC 9457).

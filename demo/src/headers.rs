@@ -11,13 +11,13 @@ use tower::layer::util::{Identity, Stack};
 use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::auth::Auth;
 use crate::Demo;
 
 /// The app's pages take scripts, wasm, styles, pictures and API answers from their own origin
 /// only; `frame-ancestors` follows.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                       img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-                       form-action 'self'";
+                       img-src 'self' data:; object-src 'none'; base-uri 'self'";
 pub const PERMISSIONS: &str =
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -44,7 +44,16 @@ pub async fn page_policy(State(demo): State<Arc<Demo>>, req: Request, next: Next
         (Some(host), true) => host.as_str(),
         _ => "'none'",
     };
-    let policy = HeaderValue::from_str(&format!("{CSP}; frame-ancestors {parent}"));
+    // the app's own sign-in asks the OpenID provider for its discovery and tokens; the session's
+    // sign-out form is sent on to the provider's sign-out page
+    let (connect, form) = match (&demo.auth, demo.auth.provider_origin()) {
+        (Auth::Bearer { .. }, Some(o)) => (format!(" {o}"), String::new()),
+        (Auth::Session(_), Some(o)) => (String::new(), format!(" {o}")),
+        _ => Default::default(),
+    };
+    let policy = HeaderValue::from_str(&format!(
+        "{CSP}; connect-src 'self'{connect}; form-action 'self'{form}; frame-ancestors {parent}"
+    ));
     let mut res = next.run(req).await;
     if let (false, Ok(policy)) = (api, policy) {
         res.headers_mut().insert(CONTENT_SECURITY_POLICY, policy);

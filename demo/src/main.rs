@@ -5,6 +5,7 @@
 //! this way.
 
 mod api;
+mod auth;
 mod headers;
 mod host;
 mod personas;
@@ -29,10 +30,14 @@ use clap::Parser;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower::ServiceBuilder;
+use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
+
+use auth::keys::Provider;
+use auth::{bff, Auth};
 
 /// Threads that answer requests, and the most that read files beside them: however many
 /// clients come, the server's threads stay bounded (tests/load.rs).
@@ -60,6 +65,28 @@ struct Args {
     /// The personas' fixture files.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))]
     fixtures: PathBuf,
+    /// An OpenID provider (its issuer, exactly): with `--audience`, the app signs in there and the
+    /// API takes its bearer tokens; with `--session`, this server signs the person in. The
+    /// persona served is the signed-in subject's (`sub` a is persona a).
+    #[arg(long, requires = "sign_in")]
+    issuer: Option<String>,
+    /// The API's audience: every bearer token must be the issuer's JWT for it.
+    #[arg(long, group = "sign_in", requires = "issuer")]
+    audience: Option<String>,
+    /// Sign people in here and keep their tokens in a server-side session (the client secret
+    /// is read from OIDC_CLIENT_SECRET).
+    #[arg(long, group = "sign_in", requires = "issuer")]
+    session: bool,
+    /// The client id registered with the provider [default: training-account, or
+    /// training-account-bff with --session].
+    #[arg(long)]
+    client_id: Option<String>,
+    /// Scopes the app asks for besides openid (with --audience).
+    #[arg(long, default_values = ["profile", "api"])]
+    scope: Vec<String>,
+    /// Where browsers reach this server, for the provider's redirects [default: http://ADDR].
+    #[arg(long)]
+    public_url: Option<String>,
 }
 
 /// What every handler reads.
@@ -69,17 +96,23 @@ pub struct Demo {
     /// The origin of the demo intranet page that embeds the widget (`--host-addr`), allowed as
     /// the widget's parent in the config.json served here and in the widget page's CSP.
     pub host: Option<String>,
+    pub auth: Auth,
 }
 
 /// The app's port: the API, the persona pages and the built app.
 pub fn app(demo: Arc<Demo>) -> Router {
     let pages = Router::new().merge(personas::router()).merge(statics::router(&demo));
-    let site = Router::new()
-        .nest("/api", api::router())
-        .merge(pages)
-        .layer(middleware::from_fn_with_state(demo.clone(), headers::page_policy))
-        .with_state(demo);
-    limited(site)
+    let mut site = Router::new().nest("/api", api::router(&demo));
+    // the session's sign-in routes; else `/auth/callback` is the app's own (its sign-in)
+    if let Auth::Session(_) = demo.auth {
+        site = site.merge(bff::router());
+    }
+    site = site.merge(pages).layer(middleware::from_fn_with_state(demo.clone(), headers::page_policy));
+    if let Auth::Session(_) = demo.auth {
+        site = site.layer(bff::sessions());
+    }
+    // a request that changes something (the session's sign-out) must come from this site
+    limited(site.layer(CsrfLayer::new()).with_state(demo))
 }
 
 /// What both ports share: one log line per request (its method, path, status and time; never a
@@ -127,6 +160,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// The sign-in the server was started with.
+fn sign_in(args: &Args) -> Result<Auth, String> {
+    let Some(issuer) = args.issuer.clone() else { return Ok(Auth::Open) };
+    let provider = Arc::new(Provider::new(issuer));
+    if args.session {
+        let secret = std::env::var("OIDC_CLIENT_SECRET").map_err(|_| "--session needs OIDC_CLIENT_SECRET")?;
+        let public = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
+        let client_id = args.client_id.clone().unwrap_or_else(|| "training-account-bff".into());
+        return Ok(Auth::Session(Arc::new(bff::Bff { provider, client_id, secret, public })));
+    }
+    Ok(Auth::Bearer {
+        provider,
+        audience: args.audience.clone().unwrap_or_default(),
+        client_id: args.client_id.clone().unwrap_or_else(|| "training-account".into()),
+        scopes: args.scope.clone(),
+    })
+}
+
 async fn run(args: Args) -> Result<(), String> {
     let bind = |addr: SocketAddr| async move {
         TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))
@@ -136,12 +187,14 @@ async fn run(args: Args) -> Result<(), String> {
         Some(addr) => Some((addr, bind(addr).await?)),
         None => None,
     };
+    let addr = args.addr;
+    let auth = sign_in(&args)?;
     let demo = Arc::new(Demo {
         dist: args.dist,
         fixtures: args.fixtures,
         host: args.host_addr.map(|a| format!("http://{a}")),
+        auth,
     });
-    let addr = args.addr;
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
     let (stop, stopped) = watch::channel(());
     tokio::spawn(async move {

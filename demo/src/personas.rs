@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{json, Value};
 
 use crate::api::Problem;
+use crate::auth::Subject;
 use crate::Demo;
 
 pub const PERSONAS: [(&str, &str); 12] = [
@@ -33,7 +34,8 @@ pub const PERSONAS: [(&str, &str); 12] = [
 
 const COOKIE: &str = "demo_persona";
 
-/// The persona a request is for: its cookie's, when that is one of them, else a.
+/// The persona a request is for: the signed-in subject's (`sub` `a` is persona a), else its
+/// cookie's, when that is one of them, else a.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Persona(pub &'static str);
 
@@ -44,9 +46,12 @@ impl Persona {
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Persona {
-    type Rejection = std::convert::Infallible;
+    type Rejection = Problem;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Persona, Self::Rejection> {
+        if let Some(Subject(sub)) = parts.extensions.get::<Subject>() {
+            return Persona::named(sub).ok_or_else(|| Problem::new(403, "Forbidden", "no training account for this person"));
+        }
         let jar = CookieJar::from_headers(&parts.headers);
         Ok(jar.get(COOKIE).and_then(|c| Persona::named(c.value())).unwrap_or(Persona("a")))
     }

@@ -62,8 +62,9 @@ fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Not found").into_response()
 }
 
-/// The app's config.json with the demo intranet page allowed to embed the widget. (The build
-/// writes no compressed twin of it: it is the file an operator edits.)
+/// The app's config.json with the demo intranet page allowed to embed the widget, and the
+/// sign-in this server was started with. (The build writes no compressed twin of it: it is the
+/// file an operator edits.)
 async fn config(State(demo): State<Arc<Demo>>) -> Response {
     let Ok(text) = tokio::fs::read(demo.dist.join("config.json")).await else { return not_found() };
     let Ok(mut config) = serde_json::from_slice::<Value>(&text) else {
@@ -74,6 +75,9 @@ async fn config(State(demo): State<Arc<Demo>>) -> Response {
         if let Some(embed) = embed.as_object_mut() {
             embed.insert("allowedParentOrigins".into(), json!([host]));
         }
+    }
+    if let (Some(auth), Some(config)) = (demo.auth.config(), config.as_object_mut()) {
+        config.insert("auth".into(), auth);
     }
     ([(CONTENT_TYPE, "application/json")], config.to_string()).into_response()
 }

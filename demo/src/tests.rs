@@ -12,13 +12,15 @@ use tower::ServiceExt;
 use crate::headers::PERMISSIONS;
 use crate::personas::generated;
 use crate::statics::{is_hashed, IMMUTABLE};
+use crate::auth::keys::Provider;
+use crate::auth::Auth;
 use crate::{app, host, Demo};
 
 const HOST: &str = "http://127.0.0.1:8081";
 
 fn demo() -> Demo {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()) }
+    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open }
 }
 
 /// A demo over a dist/ folder of the test's own: `files` are paths and contents.
@@ -226,7 +228,8 @@ async fn pages_are_sent_with_security_headers_and_the_widget_may_be_framed_by_it
     };
     let app_csp = csp(d(), "/").await.unwrap();
     assert!(app_csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"));
-    assert!(app_csp.ends_with("; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"), "{app_csp}");
+    let end = "; base-uri 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'";
+    assert!(app_csp.ends_with(end), "{app_csp}");
     for target in ["/demo", "/history", "/widget/embed.js", "/widget/elsewhere", "/nope.js"] {
         assert_eq!(csp(d(), target).await.as_ref(), Some(&app_csp), "{target}");
     }
@@ -355,4 +358,47 @@ async fn the_contract_is_served_next_to_the_api() {
     let doc = get(demo(), "/api/openapi.yaml", &[]).await;
     assert_eq!((doc.status, doc.header("content-type")), (StatusCode::OK, Some("application/yaml")));
     assert!(doc.body.starts_with("openapi: 3.1"));
+}
+
+/// A demo that takes the bearer tokens of a provider at `issuer` (nothing listens there: the
+/// tokens below are refused before any key is asked for).
+fn signed_in_demo(test: &str) -> Demo {
+    let provider = Arc::new(Provider::new("http://127.0.0.1:9/issuer".into()));
+    let auth = Auth::Bearer {
+        provider,
+        audience: "urn:training-account:api".into(),
+        client_id: "training-account".into(),
+        scopes: vec!["profile".into(), "api".into()],
+    };
+    Demo { auth, ..demo_with(test, &[("index.html", "app"), ("config.json", r#"{"apiBaseUrl":"/api"}"#)]) }
+}
+
+#[tokio::test]
+async fn with_a_provider_the_app_is_told_to_sign_in_there_and_may_ask_it() {
+    let config = get(signed_in_demo("oidc-config"), "/config.json", &[]).await.json();
+    assert_eq!(
+        config["auth"],
+        json!({"mode": "oidc", "issuer": "http://127.0.0.1:9/issuer", "clientId": "training-account",
+               "scopes": ["profile", "api"], "resource": "urn:training-account:api"})
+    );
+    let csp = get(signed_in_demo("oidc-csp"), "/", &[]).await;
+    assert!(csp.header("content-security-policy").unwrap().contains("connect-src 'self' http://127.0.0.1:9;"));
+}
+
+#[tokio::test]
+async fn with_a_provider_the_account_needs_a_valid_token_and_the_contract_does_not() {
+    let none = get(signed_in_demo("oidc-none"), "/api/v1/me", &[]).await;
+    assert_eq!((none.status, none.header("www-authenticate")), (StatusCode::UNAUTHORIZED, Some("Bearer")));
+    assert_eq!(none.header("content-type"), Some("application/problem+json"));
+    // not a JWT; unsigned (alg none); signed with a shared secret (alg HS256), which a public
+    // key must never be taken for
+    let unsigned = "eyJhbGciOiJub25lIiwia2lkIjoiayJ9.eyJzdWIiOiJhIn0.";
+    let hs256 = "eyJhbGciOiJIUzI1NiIsImtpZCI6ImsifQ.eyJzdWIiOiJhIn0.c2lnbmF0dXJl";
+    for token in ["garbage", unsigned, hs256] {
+        let auth = format!("Bearer {token}");
+        let reply = get(signed_in_demo("oidc-bad"), "/api/v1/me", &[("authorization", &auth)]).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{token}");
+        assert_eq!(reply.header("www-authenticate"), Some("Bearer error=\"invalid_token\""));
+    }
+    assert_eq!(get(signed_in_demo("oidc-openapi"), "/api/openapi.yaml", &[]).await.status, StatusCode::OK);
 }

@@ -12,10 +12,15 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::{ArcRwSignal, Set};
 
 use serde_json::value::RawValue;
 
+use super::oidc::Session;
 use super::{resources, ApiError};
+use crate::contract::oidc::Secret;
 use crate::contract::config::{Config, ConfigError};
 use crate::contract::copy::Everything;
 use crate::contract::{decode, Me, TrainingPage};
@@ -30,9 +35,22 @@ pub struct Client {
     base: String,
     /// The origin of `base`: the only one asked, and the only one the token goes to.
     home: Option<String>,
-    /// Held in memory only: never stored, logged or put in a URL.
-    token: Option<String>,
+    credentials: Credentials,
     timeout_ms: i32,
+}
+
+/// How requests to the API prove who asks. A token is held in memory only: never stored, logged
+/// or put in a URL.
+#[derive(Clone, Debug)]
+pub enum Credentials {
+    None,
+    /// Handed over by the page that embeds the widget.
+    Token(Secret),
+    /// The app's own sign-in (`client::oidc`), renewed as it goes.
+    SignedIn(Arc<Session>),
+    /// The API's session cookie (`auth.mode: "session"`); `refused` is set on a 401, so the views
+    /// can offer to sign in.
+    Cookie { refused: ArcRwSignal<bool> },
 }
 
 /// Aborts the request when dropped late, and stops the timer when dropped in time.
@@ -84,9 +102,9 @@ pub struct Page {
 
 impl Client {
     /// A client of the service at `base` (absolute, or relative to the page).
-    pub fn new(base: String, token: Option<String>) -> Client {
+    pub fn new(base: String, credentials: Credentials) -> Client {
         let home = absolute(&base).map(|u| u.origin());
-        Client { base, home, token, timeout_ms: TIMEOUT_MS }
+        Client { base, home, credentials, timeout_ms: TIMEOUT_MS }
     }
 
     /// Another time limit than the default 15 s.
@@ -101,9 +119,36 @@ impl Client {
         if absolute(&url).map(|u| u.origin()) != self.home {
             return Err(ApiError::Elsewhere);
         }
+        let token = match &self.credentials {
+            Credentials::SignedIn(session) => session.access(),
+            _ => None,
+        };
+        match (self.get_once(&url, token.as_ref()).await, &self.credentials, token) {
+            // a token refused is renewed once and the request made again; refused again, or not
+            // renewed, the session has ended
+            (Err(ApiError::Unauthorized), Credentials::SignedIn(session), Some(used)) => {
+                let again = match session.renew(&used).await {
+                    true => self.get_once(&url, session.access().as_ref()).await,
+                    false => Err(ApiError::Unauthorized),
+                };
+                if again == Err(ApiError::Unauthorized) {
+                    session.end();
+                }
+                again
+            }
+            (Err(ApiError::Unauthorized), Credentials::Cookie { refused }, _) => {
+                refused.set(true);
+                Err(ApiError::Unauthorized)
+            }
+            (answer, _, _) => answer,
+        }
+    }
+
+    async fn get_once(&self, url: &str, token: Option<&Secret>) -> Result<(String, String), ApiError> {
+        let url = url.to_string();
         let deadline = Deadline::start(self.timeout_ms).map(Deadline::with_owner);
         let req = self
-            .request(&url, deadline.as_ref())
+            .request(&url, token, deadline.as_ref())
             .ok_or_else(|| ApiError::Malformed(format!("\"{url}\" is not a usable URL")))?;
         let lost = || match deadline.as_ref().is_some_and(Deadline::expired) {
             true => ApiError::Timeout,
@@ -136,13 +181,21 @@ impl Client {
 
     /// The request as it goes out. Built here rather than with gloo-net's builder, which appends a
     /// stray `&` to URLs that already have a query (and so would alter `next` links).
-    fn request(&self, url: &str, deadline: Option<&Deadline>) -> Option<web_sys::Request> {
+    fn request(&self, url: &str, token: Option<&Secret>, deadline: Option<&Deadline>) -> Option<web_sys::Request> {
         let headers = web_sys::Headers::new().ok()?;
         headers.set("Accept", "application/json").ok()?;
-        if let Some(token) = &self.token {
-            headers.set("Authorization", &format!("Bearer {token}")).ok()?;
+        let token = match &self.credentials {
+            Credentials::Token(token) => Some(token),
+            _ => token,
+        };
+        if let Some(token) = token {
+            headers.set("Authorization", &format!("Bearer {}", token.expose())).ok()?;
         }
         let init = web_sys::RequestInit::new();
+        if matches!(self.credentials, Credentials::Cookie { .. }) {
+            // the session cookie goes to the API's origin, also when it is not the page's
+            init.set_credentials(web_sys::RequestCredentials::Include);
+        }
         init.set_method("GET");
         init.set_headers(&headers);
         init.set_signal(deadline.map(|d| d.controller.signal()).as_ref());

@@ -83,11 +83,9 @@ impl Audience {
         }
     }
 
-    pub fn len(&self) -> usize {
-        match self {
-            Audience::One(_) => 1,
-            Audience::Many(all) => all.len(),
-        }
+    /// More than one: the ID token must then say which party it was given to (`azp`).
+    pub fn several(&self) -> bool {
+        matches!(self, Audience::Many(all) if all.len() > 1)
     }
 }
 
@@ -152,7 +150,7 @@ mod tests {
             r#"{"iss":"https://id.example.be","sub":"a","aud":["app","api"],"exp":20,"iat":10,"nonce":"n"}"#,
         ))
         .unwrap();
-        assert!(claims.aud.contains("api") && claims.aud.len() == 2);
+        assert!(claims.aud.contains("api") && claims.aud.several());
         assert_eq!(claims.nonce.as_deref(), Some("n"));
         assert!(IdClaims::of(&Secret::new("not a jwt".into())).unwrap_err().why.contains("not a JWT"));
         let missing = IdClaims::of(&jwt(r#"{"iss":"x","sub":"a","aud":"app","iat":1}"#)).unwrap_err();

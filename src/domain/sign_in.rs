@@ -61,7 +61,7 @@ pub fn scopes(config: &Oidc) -> String {
 }
 
 /// The API the token is for, as the provider asks for it.
-fn api_of<'a>(config: &'a Oidc) -> impl Iterator<Item = (&'a str, &'a str)> {
+fn api_of(config: &Oidc) -> impl Iterator<Item = (&str, &str)> {
     let audience = config.audience.as_deref().map(|a| ("audience", a));
     let resource = config.resource.as_deref().map(|r| ("resource", r));
     audience.into_iter().chain(resource)
@@ -182,7 +182,7 @@ pub fn check_id_token(claims: &IdClaims, config: &Oidc, nonce: &str, now: i64) -
     if !claims.aud.contains(client) {
         return wrong(format!("it is not for the client \"{client}\""));
     }
-    let azp_needed = claims.aud.len() > 1;
+    let azp_needed = claims.aud.several();
     match claims.azp.as_deref() {
         Some(azp) if azp != client => return wrong(format!("it was given to \"{azp}\"")),
         None if azp_needed => return wrong("it has several audiences and no azp".into()),

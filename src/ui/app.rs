@@ -6,7 +6,9 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::client::resources;
-use crate::client::transport::{config_url, Client};
+use crate::client::transport::config_url;
+use crate::client::{Client, Credentials};
+use crate::contract::config::{AuthMode, Config};
 use crate::contract::Me;
 use crate::i18n::Language;
 use crate::ui::config_error::ConfigErrorPanel;
@@ -16,12 +18,14 @@ use crate::ui::loaded::{config_at, Remote};
 use crate::ui::pages::carry_over::CarryOverPage;
 use crate::ui::pages::profile::ProfilePage;
 use crate::ui::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
+use crate::ui::sign_in::{provide_account, Account, SessionEnded, SignInFirst, SignOut};
 use crate::ui::site_nav::SiteNav;
 use crate::ui::unit_choice::UnitChoice;
 
 #[component]
 pub fn App() -> impl IntoView {
     Speaking::provide();
+    provide_account();
     let config = config_at(config_url());
     // the frame every page has, even before the configuration is read or when it is broken
     view! {
@@ -36,20 +40,39 @@ pub fn App() -> impl IntoView {
         <header class="site-header">
             <a href="/" class="brand">{tr(|t| t.app_name)}</a>
             <LanguageSwitcher />
+            <SignOut />
         </header>
         // there while the configuration loads too, so the page does not move down when it is in
         {move || (!matches!(config.get(), Some(Err(_)))).then(|| view! { <SiteNav /> })}
         <main id="main" class="page" tabindex="-1">
             {move || match config.get() {
-                Some(Ok(cfg)) => {
-                    let default_language = cfg.default_language;
-                    view! { <Shell client=Client::new(cfg.api_base_url, None) default_language /> }.into_any()
-                }
+                Some(Ok(cfg)) => signed_in(cfg),
                 Some(Err(error)) => view! { <div><ConfigErrorPanel error /></div> }.into_any(),
                 None => view! { <div><p class="boot" role="status">{tr(|t| t.loading_app)}</p></div> }.into_any(),
             }}
         </main>
         </Router>
+    }
+}
+
+/// The pages, with the API's client as the configured sign-in makes it.
+fn signed_in(cfg: Config) -> AnyView {
+    let (api, default_language) = (cfg.api_base_url, cfg.default_language);
+    match cfg.auth {
+        AuthMode::Oidc(oidc) => {
+            let pages = Callback::new(move |client| view! { <Shell client default_language /> }.into_any());
+            view! { <SignInFirst oidc api pages /> }.into_any()
+        }
+        AuthMode::Session { login_url, logout_url } => {
+            let refused = ArcRwSignal::new(false);
+            let client = Client::new(api, Credentials::Cookie { refused: refused.clone() });
+            expect_context::<RwSignal<Option<Account>>>().set(Some(Account::Cookie { login_url, logout_url, refused }));
+            view! { <Shell client default_language /> }.into_any()
+        }
+        // a token handed over by an embedding page is the widget's
+        AuthMode::None | AuthMode::Bearer => {
+            view! { <Shell client=Client::new(api, Credentials::None) default_language /> }.into_any()
+        }
     }
 }
 
@@ -68,6 +91,7 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
     });
     view! {
         <FocusOnNavigation />
+        <SessionEnded />
         <FlatRoutes fallback=NotFound>
             <Route path=path!("/") view=Dashboard />
             <Route path=path!("/carry-over") view=CarryOverPage />

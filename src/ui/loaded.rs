@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::client::resources::{self, Resource};
 use crate::client::transport::check_origins;
-use crate::client::{ApiError, Client};
+use crate::client::{ApiError, Client, Credentials};
 use crate::contract::config::{self, Config, ConfigError};
 use crate::contract::{decode, Refusal, Training, TrainingPage};
 use crate::i18n::{fill, Texts};
@@ -109,7 +109,7 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
 /// The configuration at `url`, read once and checked: `None` while it loads. A memo, so what is
 /// built from it is built once per distinct config, never again for the same one.
 pub fn config_at(url: String) -> Memo<Option<Result<Config, ConfigError>>> {
-    let client = Client::new(url.clone(), None);
+    let client = Client::new(url.clone(), Credentials::None);
     let at = url.clone();
     let text = LocalResource::new(move || {
         let (client, url) = (client.clone(), at.clone());

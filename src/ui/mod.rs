@@ -24,6 +24,7 @@ pub mod notices;
 mod pages;
 pub mod person_line;
 pub mod profile_details;
+pub mod sign_in;
 pub mod site_nav;
 pub mod ssin;
 pub mod storage;

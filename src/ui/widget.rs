@@ -11,8 +11,10 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::client::resources;
-use crate::client::transport::{config_url, resolve, Client};
-use crate::contract::config::AuthMode;
+use crate::client::transport::{config_url, resolve};
+use crate::client::{ApiError, Client, Credentials};
+use crate::contract::config::{AuthMode, Config};
+use crate::contract::oidc::Secret;
 use crate::contract::{CarryOver, Me, TrainingPage};
 use crate::domain::address::with_query;
 use crate::domain::ids::is_bearer_token;
@@ -85,9 +87,19 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
         (Some(Ok(cfg)), None) if cfg.auth == AuthMode::Bearer => {
             view! { <Message>{tr(|t| t.waiting_token)}</Message> }.into_any()
         }
+        // the app's own sign-in is a page of its own, never inside another site's page
+        (Some(Ok(Config { auth: AuthMode::Oidc(_), .. })), _) => {
+            view! { <SignInLink app=app_address(&config_url, look.employer.as_deref()) /> }.into_any()
+        }
         (Some(Ok(cfg)), token) => {
             let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
-            let (client, employer) = (Client::new(api, token), look.employer.clone());
+            let credentials = match (&cfg.auth, token) {
+                // the API's session cookie, on an intranet page as in the app
+                (AuthMode::Session { .. }, _) => Credentials::Cookie { refused: ArcRwSignal::new(false) },
+                (_, Some(token)) => Credentials::Token(Secret::new(token)),
+                (_, None) => Credentials::None,
+            };
+            let (client, employer) = (Client::new(api, credentials), look.employer.clone());
             view! { <WidgetCard client app=config_url.clone() employer /> }.into_any()
         }
     };
@@ -107,9 +119,7 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
     let me = Remote::<Me>::new(resources::me());
     let ledger = Remote::<CarryOver>::new(resources::carry_over());
     let newest = Remote::<TrainingPage>::new(resources::newest_trainings());
-    // the app beside config.json, opened apart from the site's page and its history
-    let here = with_query("./".into(), employer.as_deref().map(|e| ("employer", e)));
-    let app = resolve(&here, &app).unwrap_or_default();
+    let app = app_address(&app, employer.as_deref());
     move || match (me.get(), ledger.get()) {
         (Some(Ok(me)), Some(Ok(ledger))) => {
             let employer = employer.clone();
@@ -130,10 +140,31 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
             }
             .into_any()
         }
+        // not signed in to the API: the app signs the person in, in a tab of its own
+        (Some(Err(ApiError::Unauthorized)), _) | (_, Some(Err(ApiError::Unauthorized))) => {
+            view! { <SignInLink app=app.clone() /> }.into_any()
+        }
         (Some(Err(e)), _) | (_, Some(Err(e))) => {
             view! { <Message>{move || api_error(texts(), &e)}</Message> }.into_any()
         }
         _ => view! { <Placeholder class="placeholder-card" /> }.into_any(),
+    }
+}
+
+/// The app beside config.json (`config`), opened apart from the site's page and its history.
+fn app_address(config: &str, employer: Option<&str>) -> String {
+    let here = with_query("./".into(), employer.map(|e| ("employer", e)));
+    resolve(&here, config).unwrap_or_default()
+}
+
+/// Where the card cannot show figures before the person signs in: the way to the app.
+#[component]
+fn SignInLink(app: String) -> impl IntoView {
+    view! {
+        <section class="card" data-testid="widget">
+            <p>{tr(|t| t.widget_sign_in)}</p>
+            <a href=app target="_blank" rel="noopener">{tr(|t| t.sign_in)}</a>
+        </section>
     }
 }
 
