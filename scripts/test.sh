@@ -32,13 +32,24 @@ cargo build --release --locked -p demo-backend
 step "shipped size"
 bash scripts/size.sh
 
-step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL"
+step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL, and signing in with a real OpenID provider"
+source scripts/sign-in-servers.sh
 ./target/release/demo-backend --addr "127.0.0.1:$E2E_PORT" --host-addr "127.0.0.1:$E2E_HOST_PORT" --dist dist &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -fs "$E2E_BASE_URL/api/v1/me" >/dev/null && break; sleep 0.1; done
+started+=($server)
+wait_for "$E2E_BASE_URL/api/v1/me"
 # the tests must talk to this run's server, not to one left on the port
 kill -0 "$server" 2>/dev/null || { echo "the demo back end did not start on port $E2E_PORT" >&2; exit 1; }
+# sign-in: a provider whose access tokens live 20 s (so the tests see them renewed), a second one
+# (its tokens must be refused), the app signing in (oidc) and the back end signing in (session)
+read -r oidc_port session_port session_host_port issuer_port other_port <<<"${E2E_SIGN_IN_PORTS:-8102 8103 8104 8120 8121}"
+export E2E_OIDC_URL="http://127.0.0.1:$oidc_port" E2E_SESSION_URL="http://127.0.0.1:$session_port"
+export E2E_SESSION_HOST_URL="http://127.0.0.1:$session_host_port"
+export E2E_ISSUER="http://127.0.0.1:$issuer_port" E2E_OTHER_ISSUER="http://127.0.0.1:$other_port"
+provider "$issuer_port" --app "$E2E_OIDC_URL" --app "$E2E_SESSION_URL" --access-ttl 20 --test-controls
+provider "$other_port" --app "$E2E_OIDC_URL"
+demo oidc "127.0.0.1:$oidc_port" "$E2E_ISSUER" --dist dist
+demo session "127.0.0.1:$session_port" "$E2E_ISSUER" --dist dist --host-addr "127.0.0.1:$session_host_port"
 node --test e2e/
 echo "screenshots: $E2E_SCREENSHOTS"
 

@@ -244,7 +244,8 @@ impl Session {
         }
     }
 
-    /// The session cannot go on: the tokens are forgotten and the views ask to sign in again.
+    /// The session cannot go on: its refresh token is dropped, so nothing renews it again, and
+    /// the views ask to sign in again.
     pub fn end(&self) {
         if let Ok(mut held) = self.held.lock() {
             held.refresh = None;
@@ -253,8 +254,16 @@ impl Session {
     }
 
     /// Renews the access token a little before it lapses, for as long as the session lasts.
+    /// Without a refresh token it waits for the API to refuse the token: renewing means a round
+    /// trip to the provider, which reloads the page, so only when a request needs it.
     fn keep_fresh(self: &Arc<Self>) {
-        let expires_in = self.held.lock().map(|h| h.expires_in).unwrap_or(None);
+        let (expires_in, renewable) = match self.held.lock() {
+            Ok(h) => (h.expires_in, h.refresh.is_some()),
+            Err(_) => return,
+        };
+        if !renewable {
+            return;
+        }
         let session = Arc::downgrade(self);
         let wait = std::time::Duration::from_secs(sign_in::renew_after(expires_in).into());
         set_timeout(

@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use leptos::prelude::{ArcRwSignal, Set};
+use leptos::prelude::{ArcRwSignal, GetUntracked, Set};
 
 use serde_json::value::RawValue;
 
@@ -48,9 +48,9 @@ pub enum Credentials {
     Token(Secret),
     /// The app's own sign-in (`client::oidc`), renewed as it goes.
     SignedIn(Arc<Session>),
-    /// The API's session cookie (`auth.mode: "session"`); `refused` is set on a 401, so the views
-    /// can offer to sign in.
-    Cookie { refused: ArcRwSignal<bool> },
+    /// The API's session cookie (`auth.mode: "session"`). `signed_in` is what the API last said:
+    /// `None` before it answered, `Some(false)` on a 401 (the views offer to sign in).
+    Cookie { signed_in: ArcRwSignal<Option<bool>> },
 }
 
 /// Aborts the request when dropped late, and stops the timer when dropped in time.
@@ -136,9 +136,16 @@ impl Client {
                 }
                 again
             }
-            (Err(ApiError::Unauthorized), Credentials::Cookie { refused }, _) => {
-                refused.set(true);
-                Err(ApiError::Unauthorized)
+            (answer, Credentials::Cookie { signed_in }, _) => {
+                let said = match &answer {
+                    Err(ApiError::Unauthorized) => Some(false),
+                    Ok(_) => Some(true),
+                    Err(_) => None,
+                };
+                if said.is_some() && said != signed_in.get_untracked() {
+                    signed_in.set(said);
+                }
+                answer
             }
             (answer, _, _) => answer,
         }

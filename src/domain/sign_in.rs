@@ -172,7 +172,8 @@ pub fn code_refused(error: &str) -> Failure {
 
 /// The ID token's checks (OpenID Connect Core 3.1.3.7): from the configured issuer, for this app
 /// (and, among several audiences, given to it), of this sign-in (`nonce`), and issued now by
-/// this device's clock give or take `MAX_SKEW_SECONDS`. `now` is in seconds since 1970.
+/// this device's clock give or take `MAX_SKEW_SECONDS`, and not expired. `now` is in seconds
+/// since 1970.
 pub fn check_id_token(claims: &IdClaims, config: &Oidc, nonce: &str, now: i64) -> Result<(), Failure> {
     let wrong = |why: String| Err(Failure::IdToken { why });
     if claims.iss != config.issuer {
@@ -191,7 +192,8 @@ pub fn check_id_token(claims: &IdClaims, config: &Oidc, nonce: &str, now: i64) -
     if claims.nonce.as_deref() != Some(nonce) {
         return wrong("its nonce is not this sign-in's".into());
     }
-    if claims.iat > now + MAX_SKEW_SECONDS || claims.exp < now - MAX_SKEW_SECONDS {
+    // the token was issued just now, so its `iat` is the provider's clock
+    if (claims.iat - now).abs() > MAX_SKEW_SECONDS || claims.exp < now - MAX_SKEW_SECONDS {
         return Err(Failure::ClockSkew);
     }
     Ok(())
@@ -368,7 +370,7 @@ mod tests {
         fn skew_beyond_five_minutes_is_named(skew in -3_600i64..3_600) {
             let now = 1_000_000 + skew;
             let checked = check_id_token(&claims(), &config(), "n", now);
-            let within = (claims().iat - MAX_SKEW_SECONDS..=claims().exp + MAX_SKEW_SECONDS).contains(&now);
+            let within = (claims().iat - MAX_SKEW_SECONDS..=claims().iat + MAX_SKEW_SECONDS).contains(&now);
             prop_assert_eq!(checked.is_ok(), within);
             if !within {
                 prop_assert_eq!(checked, Err(Failure::ClockSkew));

@@ -18,7 +18,7 @@ use crate::ui::loaded::{config_at, Remote};
 use crate::ui::pages::carry_over::CarryOverPage;
 use crate::ui::pages::profile::ProfilePage;
 use crate::ui::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
-use crate::ui::sign_in::{provide_account, Account, SessionEnded, SignInFirst, SignOut};
+use crate::ui::sign_in::{provide_account, signed_out, Account, SessionEnded, SignInFirst, SignInThroughApi, SignOut};
 use crate::ui::site_nav::SiteNav;
 use crate::ui::unit_choice::UnitChoice;
 
@@ -64,9 +64,10 @@ fn signed_in(cfg: Config) -> AnyView {
             view! { <SignInFirst oidc api pages /> }.into_any()
         }
         AuthMode::Session { login_url, logout_url } => {
-            let refused = ArcRwSignal::new(false);
-            let client = Client::new(api, Credentials::Cookie { refused: refused.clone() });
-            expect_context::<RwSignal<Option<Account>>>().set(Some(Account::Cookie { login_url, logout_url, refused }));
+            let signed_in = ArcRwSignal::new(None);
+            let client = Client::new(api, Credentials::Cookie { signed_in: signed_in.clone() });
+            let account = Account::Cookie { login_url, logout_url, signed_in };
+            expect_context::<RwSignal<Option<Account>>>().set(Some(account));
             view! { <Shell client default_language /> }.into_any()
         }
         // a token handed over by an embedding page is the widget's
@@ -92,12 +93,15 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
     view! {
         <FocusOnNavigation />
         <SessionEnded />
-        <FlatRoutes fallback=NotFound>
-            <Route path=path!("/") view=Dashboard />
-            <Route path=path!("/carry-over") view=CarryOverPage />
-            <Route path=path!("/profile") view=ProfilePage />
-            <Route path=path!("/trainings/:id") view=TrainingDetail />
-        </FlatRoutes>
+        // the API's own sign-in, when it says no one is: in place of the page
+        <Show when=move || !signed_out() fallback=|| view! { <SignInThroughApi /> }>
+            <FlatRoutes fallback=NotFound>
+                <Route path=path!("/") view=Dashboard />
+                <Route path=path!("/carry-over") view=CarryOverPage />
+                <Route path=path!("/profile") view=ProfilePage />
+                <Route path=path!("/trainings/:id") view=TrainingDetail />
+            </FlatRoutes>
+        </Show>
     }
 }
 

@@ -22,7 +22,7 @@ use crate::ui::language::{texts, tr};
 #[derive(Clone)]
 pub enum Account {
     SignedIn(Arc<Session>),
-    Cookie { login_url: String, logout_url: String, refused: ArcRwSignal<bool> },
+    Cookie { login_url: String, logout_url: String, signed_in: ArcRwSignal<Option<bool>> },
 }
 
 /// The signed-in account, none until someone is: provided once, above the header.
@@ -103,11 +103,15 @@ fn SignInButton(provider: Provider) -> impl IntoView {
     }
 }
 
-/// Above the page, once its session has ended: the page stays as it is, with a way back in
-/// that returns to it.
+/// The API's own session said no one is signed in.
+pub fn signed_out() -> bool {
+    account().with(|a| matches!(a, Some(Account::Cookie { signed_in, .. }) if signed_in.get() == Some(false)))
+}
+
+/// Above the page, once the app's own session has ended: the page stays as it is, with a way
+/// back in that returns to it.
 #[component]
 pub fn SessionEnded() -> impl IntoView {
-    let location = use_location();
     move || match account().get()? {
         Account::SignedIn(session) if session.ended.get() => Some(
             view! {
@@ -124,21 +128,28 @@ pub fn SessionEnded() -> impl IntoView {
             }
             .into_any(),
         ),
-        Account::Cookie { login_url, refused, .. } if refused.get() => {
-            let back = location.pathname.get() + &location.search.get();
-            let href = with_query(login_url, [("return", back.as_str())]);
-            Some(
-                view! {
-                    <section class="sign-in session-ended" aria-labelledby="sign-in-title">
-                        <h1 id="sign-in-title">{tr(|t| t.sign_in_title)}</h1>
-                        <p>{tr(|t| t.sign_in_why)}</p>
-                        <a class="button" href=href rel="external">{tr(|t| t.sign_in)}</a>
-                    </section>
-                }
-                .into_any(),
-            )
-        }
         _ => None,
+    }
+}
+
+/// The sign-in screen of the API's own session: a link to its sign-in, which returns to this
+/// page with its query.
+#[component]
+pub fn SignInThroughApi() -> impl IntoView {
+    let location = use_location();
+    let href = move || {
+        let Some(Account::Cookie { login_url, .. }) = account().get() else { return String::new() };
+        // the router's search is without its `?`
+        let search = location.search.get();
+        let back = location.pathname.get() + if search.is_empty() { "" } else { "?" } + &search;
+        with_query(login_url, [("return", back.as_str())])
+    };
+    view! {
+        <section class="sign-in" aria-labelledby="sign-in-title">
+            <h1 id="sign-in-title">{tr(|t| t.sign_in_title)}</h1>
+            <p>{tr(|t| t.sign_in_why)}</p>
+            <a class="button" href=href rel="external">{tr(|t| t.sign_in)}</a>
+        </section>
     }
 }
 
@@ -156,7 +167,7 @@ pub fn SignOut() -> impl IntoView {
         ),
         // a POST, so that no link or image elsewhere can sign the person out (the back end
         // checks where a POST comes from)
-        Account::Cookie { logout_url, refused, .. } if !refused.get() => Some(
+        Account::Cookie { logout_url, signed_in, .. } if signed_in.get() == Some(true) => Some(
             view! {
                 <form method="post" action=logout_url class="sign-out-form">
                     <button type="submit" class="sign-out">{tr(|t| t.sign_out)}</button>

@@ -95,12 +95,13 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
             let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
             let credentials = match (&cfg.auth, token) {
                 // the API's session cookie, on an intranet page as in the app
-                (AuthMode::Session { .. }, _) => Credentials::Cookie { refused: ArcRwSignal::new(false) },
+                (AuthMode::Session { .. }, _) => Credentials::Cookie { signed_in: ArcRwSignal::new(None) },
                 (_, Some(token)) => Credentials::Token(Secret::new(token)),
                 (_, None) => Credentials::None,
             };
+            let signs_in = matches!(credentials, Credentials::Cookie { .. });
             let (client, employer) = (Client::new(api, credentials), look.employer.clone());
-            view! { <WidgetCard client app=config_url.clone() employer /> }.into_any()
+            view! { <WidgetCard client app=config_url.clone() employer signs_in /> }.into_any()
         }
     };
     view! { <div class=class lang=move || texts().lang.code()>{body}</div> }
@@ -114,7 +115,7 @@ fn Message(children: Children) -> impl IntoView {
 
 /// The card itself: its three resources, asked for once, and the link to the whole account.
 #[component]
-fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl IntoView {
+fn WidgetCard(client: Client, app: String, employer: Option<String>, signs_in: bool) -> impl IntoView {
     provide_context(client);
     let me = Remote::<Me>::new(resources::me());
     let ledger = Remote::<CarryOver>::new(resources::carry_over());
@@ -140,8 +141,8 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>) -> impl Int
             }
             .into_any()
         }
-        // not signed in to the API: the app signs the person in, in a tab of its own
-        (Some(Err(ApiError::Unauthorized)), _) | (_, Some(Err(ApiError::Unauthorized))) => {
+        // not signed in to the API's session: the app signs the person in, in a tab of its own
+        (Some(Err(ApiError::Unauthorized)), _) | (_, Some(Err(ApiError::Unauthorized))) if signs_in => {
             view! { <SignInLink app=app.clone() /> }.into_any()
         }
         (Some(Err(e)), _) | (_, Some(Err(e))) => {

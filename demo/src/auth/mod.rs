@@ -81,7 +81,8 @@ pub async fn require(State(demo): State<Arc<Demo>>, mut req: Request, next: Next
         }
         Auth::Session(_) => match bff::subject(req.extensions()).await {
             Some(sub) => sub,
-            None => return unauthorized("not signed in", false),
+            // no challenge: the session is a cookie, which no standard scheme names
+            None => return Problem::new(401, "Unauthorized", "not signed in").into_response(),
         },
     };
     req.extensions_mut().insert(Subject(subject));
