@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { figuresShown } from './chromium.mjs';
 import { launch, newPage, screenshot, settled, SIZES, test } from './browser.mjs';
+import { CONFIRM_LOGOUT, LOGIN, throughProvider } from './provider.mjs';
 
 const need = (name) => {
   const value = process.env[name];
@@ -51,27 +52,10 @@ async function open(origin, path, size = SIZES.desktop) {
   return { page, seen };
 }
 
-/** Through the provider's own login and consent pages, as `login` (the demo persona), back to the app. */
-async function throughProvider(page, login = 'a') {
-  const atApp = (u) => !u.href.startsWith(`${ISSUER}/`);
-  for (;;) {
-    await page.waitForURL((u) => atApp(u) || u.pathname.startsWith('/interaction/'));
-    if (atApp(new URL(page.url()))) return;
-    const submit = page.locator('button[type=submit]').first();
-    await submit.waitFor();
-    if (await page.locator('input[name=login]').count()) {
-      await page.fill('input[name=login]', login);
-      await page.fill('input[name=password]', 'any password');
-    }
-    const here = page.url();
-    await Promise.all([page.waitForURL((u) => u.href !== here), submit.click()]);
-  }
-}
-
 /** Signs in from the sign-in screen and waits for the figures. */
 async function signIn(page, login = 'a') {
   await page.locator(`${LOGIN_MARK} button`).click();
-  await throughProvider(page, login);
+  await throughProvider(page, ISSUER, login);
 }
 
 const apiRequests = (seen, origin) => seen.requests.filter((r) => r.url.startsWith(`${origin}/api/`));
@@ -92,6 +76,9 @@ describe('the app signs in itself (auth.mode oidc)', () => {
     await page.goto(`${OIDC}/`);
     // a reload in the same tab signs in again without a screen
     await page.waitForFunction(figuresShown);
+    await settled(page);
+    await page.setViewportSize(SIZES.phone);
+    await screenshot(page, 'signed-in-390');
     assert.deepEqual(seen.problems, []);
   });
 
@@ -152,7 +139,7 @@ describe('the app signs in itself (auth.mode oidc)', () => {
     await page.waitForFunction(figuresShown); // the page stays as it was
     await screenshot(page, 'session-ended-1280');
     await ended.getByRole('button', { name: 'Sign in' }).click();
-    await throughProvider(page);
+    await throughProvider(page, ISSUER);
     await page.waitForURL(OIDC + path);
     await page.waitForFunction(figuresShown);
     assert.equal(await page.locator('#filter-q').first().inputValue(), 'excel');
@@ -166,19 +153,19 @@ describe('the app signs in itself (auth.mode oidc)', () => {
     await page.waitForFunction(figuresShown);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((u) => u.href.startsWith(`${ISSUER}/session/end`));
-    await page.locator('button[name=logout][value=yes]').click();
+    await page.locator(CONFIRM_LOGOUT).click();
     await page.waitForURL((u) => u.href.startsWith(`${OIDC}/`));
     await page.locator(LOGIN_MARK).waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.length - (sessionStorage.getItem('e2e-language-set') ? 1 : 0)), 0);
     // the provider's session is gone too: signing in asks for the login again
     await page.locator(`${LOGIN_MARK} button`).click();
-    await page.locator('input[name=login]').waitFor();
+    await page.locator(LOGIN).waitFor();
   });
 
   test('an answer with a tampered state is refused before its code is used', async () => {
     const { page, seen } = await open(OIDC, '/');
     await page.locator(`${LOGIN_MARK} button`).click();
-    await page.locator('input[name=login]').waitFor();
+    await page.locator(LOGIN).waitFor();
     await page.goto(`${OIDC}/auth/callback?code=stolen&state=tampered`);
     await page.locator('.sign-in [role=alert]').waitFor();
     assert.match(await page.locator('.sign-in [role=alert]').innerText(), /not started in this window/);
@@ -190,7 +177,7 @@ describe('the app signs in itself (auth.mode oidc)', () => {
   test('a refused sign-in (access_denied) is said, with a way to try again', async () => {
     const { page } = await open(OIDC, '/');
     await page.locator(`${LOGIN_MARK} button`).click();
-    await page.locator('input[name=login]').waitFor();
+    await page.locator(LOGIN).waitFor();
     await page.getByText('Cancel').click();
     await page.locator('.sign-in [role=alert]').waitFor();
     assert.match(await page.locator('.sign-in [role=alert]').innerText(), /cancelled or refused/);
@@ -203,7 +190,7 @@ describe('the app signs in itself (auth.mode oidc)', () => {
     await page.waitForFunction(figuresShown);
     const used = new URL(seen.addresses.find((a) => a.startsWith(`${OIDC}/auth/callback?`))).searchParams.get('code');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.locator('button[name=logout][value=yes]').click();
+    await page.locator(CONFIRM_LOGOUT).click();
     await page.locator(LOGIN_MARK).waitFor();
     // the next exchange sends the first sign-in's code again
     await page.route(`${ISSUER}/token`, (route) => {
@@ -292,7 +279,7 @@ describe('the back end signs in and keeps the session (auth.mode session)', () =
     assert.equal(await link.getAttribute('href'), '/auth/login?return=%2Fprofile%3Fx%3D1');
     await screenshot(page, 'session-sign-in-390');
     await link.click();
-    await throughProvider(page, 'b');
+    await throughProvider(page, ISSUER, 'b');
     await page.waitForURL(`${SESSION}/profile?x=1`);
     await settled(page);
     assert.match(await page.locator('main').innerText(), /Sofie Dubois/);
@@ -317,7 +304,7 @@ describe('the back end signs in and keeps the session (auth.mode session)', () =
   test('a cross-site sign-out is refused; the session\'s own sign-out ends it', async () => {
     const { page } = await open(SESSION, '/');
     await page.locator(`${LOGIN_MARK} a`).click();
-    await throughProvider(page, 'a');
+    await throughProvider(page, ISSUER, 'a');
     await page.waitForFunction(figuresShown);
     const forged = await context.request.post(`${SESSION}/auth/logout`, {
       headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
@@ -326,7 +313,7 @@ describe('the back end signs in and keeps the session (auth.mode session)', () =
     assert.equal(forged.status(), 403, 'a cross-site POST is refused');
     assert.equal((await context.request.get(`${SESSION}/auth/me`)).status(), 200, 'still signed in');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.locator('button[name=logout][value=yes]').click();
+    await page.locator(CONFIRM_LOGOUT).click();
     await page.waitForURL(`${SESSION}/`);
     await page.locator(LOGIN_MARK).waitFor();
     assert.equal((await context.request.get(`${SESSION}/auth/me`)).status(), 401, 'signed out');

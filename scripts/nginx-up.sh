@@ -4,6 +4,8 @@
 # allowed to embed the widget; both are stopped when the calling script exits. Installs nginx and
 # its brotli module when they are missing. Expects PORT, API_PORT, HOST_PORT, DIST, DEPLOY_URL,
 # DEPLOY_HOST_URL and the functions step and fail; leaves $prefix (its logs in $prefix/logs).
+# With DEPLOY_ISSUER (an OpenID provider's URL) the app signs in there (config.json's auth.mode
+# oidc), the CSP names it and the demo back end takes only its tokens.
 BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 [ -f "$DIST/index.html" ] && [ -f "$DIST/widget/index.html" ] || fail "$DIST/ is not built (scripts/build.sh)"
@@ -25,7 +27,8 @@ for port in "$PORT" "$API_PORT" "$HOST_PORT"; do
 done
 
 prefix=$(mktemp -d /tmp/nginx-up.XXXXXX)
-pids=()
+# with what scripts/sign-in-servers.sh may have started: one cleanup stops them all
+pids=(${pids[@]+"${pids[@]}"})
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -40,11 +43,13 @@ mkdir -p "$prefix/logs" "$prefix/temp"
 cp -r "$DIST" "$prefix/root"
 # as an operator would edit the deployed config.json: the intranet may embed the widget
 node -e '
-  const fs = require("fs"), [file, origin] = process.argv.slice(1);
+  const fs = require("fs"), [file, origin, issuer, audience] = process.argv.slice(1);
   const config = JSON.parse(fs.readFileSync(file, "utf8"));
   config.embed = { ...config.embed, allowedParentOrigins: [origin] };
+  // and, with a provider, the sign-in as scripts/sign-in-servers.sh has the demo back end serve it
+  if (issuer) config.auth = { mode: "oidc", issuer, clientId: "training-account", scopes: ["profile", "api"], resource: audience };
   fs.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
-' "$prefix/root/config.json" "$DEPLOY_HOST_URL"
+' "$prefix/root/config.json" "$DEPLOY_HOST_URL" "${DEPLOY_ISSUER:-}" "${AUDIENCE:-}"
 if [ "${DEPLOY_COMPRESS:-}" = 1 ]; then
   echo "DEPLOY_COMPRESS=1: writing .br/.gz into the copy (not into $DIST)"
   find "$prefix/root" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) |
@@ -69,7 +74,8 @@ awk -v prefix="$prefix" '
   !skip
 ' deploy/nginx.conf |
   sed -e "s|@PORT@|127.0.0.1:$PORT|g" -e "s|@ROOT@|$prefix/root|g" \
-    -e "s|@API@|http://127.0.0.1:$API_PORT|g" -e "s|@INTRANET@|$DEPLOY_HOST_URL|g" >"$prefix/nginx.conf"
+    -e "s|@API@|http://127.0.0.1:$API_PORT|g" -e "s|@INTRANET@|$DEPLOY_HOST_URL|g" \
+    -e "s|@SIGN_IN@|${DEPLOY_ISSUER:+ $(node -p 'new URL(process.argv[1]).origin' "$DEPLOY_ISSUER")}|g" >"$prefix/nginx.conf"
 ! grep -n '@[A-Z]*@' "$prefix/nginx.conf" || fail "a placeholder is left in the config"
 grep -qx 'daemon off;' "$prefix/nginx.conf" || fail "deploy/nginx.conf's runtime block was not replaced"
 nginx -t -q -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf" || {
@@ -77,17 +83,19 @@ nginx -t -q -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf" || 
   fail "nginx rejects the config"
 }
 
-./target/release/demo-backend --addr "127.0.0.1:$API_PORT" --dist "$DIST" >"$prefix/logs/demo.log" 2>&1 &
+sign_in=()
+[ -z "${DEPLOY_ISSUER:-}" ] || sign_in=(--issuer "$DEPLOY_ISSUER" --audience "$AUDIENCE")
+./target/release/demo-backend --addr "127.0.0.1:$API_PORT" --dist "$DIST" "${sign_in[@]}" >"$prefix/logs/demo.log" 2>&1 &
 pids+=($!)
 nginx -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf" &
 pids+=($!)
 for _ in $(seq 50); do
-  curl -fs -o /dev/null "$DEPLOY_URL/" && curl -fs -o /dev/null "$DEPLOY_URL/api/v1/me" && break
+  curl -fs -o /dev/null "$DEPLOY_URL/" && curl -fs -o /dev/null "$DEPLOY_URL/api/openapi.yaml" && break
   sleep 0.1
 done
 # the tests must talk to this run's servers, not to ones left on the ports
 for pid in "${pids[@]}"; do
   kill -0 "$pid" 2>/dev/null || { cat "$prefix/logs/"*.log >&2; fail "the demo back end or nginx did not start"; }
 done
-curl -fs -o /dev/null "$DEPLOY_URL/api/v1/me" || { cat "$prefix/logs/error.log" >&2; fail "nginx does not answer $DEPLOY_URL/api/v1/me"; }
+curl -fs -o /dev/null "$DEPLOY_URL/api/openapi.yaml" || { cat "$prefix/logs/error.log" >&2; fail "nginx does not answer $DEPLOY_URL/api/openapi.yaml"; }
 

@@ -6,8 +6,9 @@
 AUDIENCE=urn:training-account:api
 # The session mode's client secret: from the environment, never on a command line.
 export OIDC_BFF_SECRET=${OIDC_BFF_SECRET:-demo-bff-secret}
-started=()
-trap 'kill "${started[@]}" 2>/dev/null || true' EXIT
+# what it starts joins scripts/nginx-up.sh's list when both are sourced; either's cleanup stops all
+pids=(${pids[@]+"${pids[@]}"})
+[ -n "$(trap -p EXIT)" ] || trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 
 # wait_for URL: until it answers 2xx, or fail naming it.
 wait_for() {
@@ -21,7 +22,7 @@ provider() {
   local port=$1
   shift
   node scripts/oidc/provider.mjs --port "$port" "$@" &
-  started+=($!)
+  pids+=($!)
   wait_for "http://127.0.0.1:$port/.well-known/openid-configuration"
 }
 
@@ -36,6 +37,6 @@ demo() {
     session) OIDC_CLIENT_SECRET=$OIDC_BFF_SECRET ./target/release/demo-backend --addr "$addr" --issuer "$issuer" --session "$@" & ;;
     *) echo "no sign-in mode $mode (oidc or session)" >&2; return 1 ;;
   esac
-  started+=($!)
+  pids+=($!)
   wait_for "http://$addr/config.json"
 }

@@ -36,7 +36,7 @@ step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL, and signing in w
 source scripts/sign-in-servers.sh
 ./target/release/demo-backend --addr "127.0.0.1:$E2E_PORT" --host-addr "127.0.0.1:$E2E_HOST_PORT" --dist dist &
 server=$!
-started+=($server)
+pids+=($server)
 wait_for "$E2E_BASE_URL/api/v1/me"
 # the tests must talk to this run's server, not to one left on the port
 kill -0 "$server" 2>/dev/null || { echo "the demo back end did not start on port $E2E_PORT" >&2; exit 1; }
