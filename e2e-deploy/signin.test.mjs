@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { figuresShown } from '../e2e/chromium.mjs';
 import { launch, newPage, screenshot, settled, test } from '../e2e/browser.mjs';
-import { throughProvider } from '../e2e/provider.mjs';
+import { CONFIRM_LOGOUT, throughProvider } from '../e2e/provider.mjs';
 
 const APP = process.env.DEPLOY_URL;
 const ISSUER = process.env.DEPLOY_ISSUER;
@@ -17,7 +17,7 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test('behind nginx the app signs in with the provider its CSP names, and shows the figures', async () => {
+test('behind nginx the app signs in with the provider its CSP names, renews its token and signs out', async () => {
   const page = await newPage(browser, 'en');
   const problems = [];
   // a request the CSP refused is a console error on the app's own pages
@@ -32,5 +32,15 @@ test('behind nginx the app signs in with the provider its CSP names, and shows t
   await page.waitForFunction(figuresShown);
   await settled(page);
   await screenshot(page, 'deploy-signed-in');
+  // the provider's access tokens live 20 s here (scripts/deploy-test.sh): renewed, then used
+  await page.waitForRequest((r) => r.url() === `${ISSUER}/token` && /grant_type=refresh_token/.test(r.postData() ?? ''), { timeout: 20_000 });
+  await page.locator('a[href^="/trainings/"]').first().click();
+  await page.waitForURL(/\/trainings\//);
+  await settled(page);
+  assert.equal(await page.locator('.panel-error').count(), 0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator(CONFIRM_LOGOUT).click();
+  await page.waitForURL(`${APP}/`);
+  await page.locator('.sign-in button').waitFor();
   assert.deepEqual(problems, []);
 });

@@ -294,8 +294,10 @@ describe('the back end signs in and keeps the session (auth.mode session)', () =
     // the widget on the intranet page (same site, another origin) reads the API with the cookie
     const host = await context.newPage();
     await host.goto(`${SESSION_HOST}/`);
-    const card = host.frameLocator('iframe').locator('[data-testid=widget] .figure-value').first();
-    await card.waitFor();
+    await host.frameLocator('iframe').locator('[data-testid=widget] .figure-value').first().waitFor();
+    // and mounted by embed.js in the intranet's own page, asking the API with the cookie (CORS
+    // with credentials, for that origin only)
+    await host.locator('#card [data-testid=widget] .figure-value').first().waitFor();
     await host.close();
     // the API's 401 before signing in is how the app learns it must
     assert.deepEqual(seen.problems.filter((p) => !/status of 401/.test(p)), []);

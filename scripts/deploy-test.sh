@@ -39,7 +39,7 @@ read -r PORT API_PORT HOST_PORT issuer_port <<<"${DEPLOY_SIGN_IN_PORTS:-8105 810
   export DEPLOY_ISSUER="http://127.0.0.1:$issuer_port"
   source scripts/sign-in-servers.sh
   . scripts/nginx-up.sh
-  provider "$issuer_port" --app "$DEPLOY_URL"
+  provider "$issuer_port" --app "$DEPLOY_URL" --access-ttl 20
   step "signing in behind nginx on $DEPLOY_URL with the OpenID provider $DEPLOY_ISSUER"
   node --test e2e-deploy/signin.test.mjs || { echo "nginx error log:"; tail -n 20 "$prefix/logs/error.log"; exit 1; }
 )

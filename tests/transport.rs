@@ -23,7 +23,7 @@ export function stub_fetch(status, body, headers, hang) {
   window.__seen = [];
   window.fetch = (input, init) => {
     const req = input instanceof Request ? input : new Request(input, init);
-    window.__seen.push({ url: req.url, auth: req.headers.get('Authorization'), redirect: req.redirect });
+    window.__seen.push({ url: req.url, auth: req.headers.get('Authorization'), redirect: req.redirect, credentials: req.credentials });
     if (hang) {
       window.__aborted = false;
       return new Promise((_, reject) => req.signal.addEventListener('abort', () => {
@@ -50,6 +50,7 @@ export function stub_endless_pages() {
 export function seen_count() { return window.__seen.length; }
 export function seen_redirect(i) { return window.__seen[i]?.redirect ?? null; }
 export function seen_auth(i) { return window.__seen[i]?.auth ?? null; }
+export function seen_credentials(i) { return window.__seen[i]?.credentials ?? null; }
 export function seen_url(i) { return window.__seen[i]?.url ?? null; }
 export function aborted() { return window.__aborted === true; }
 "#)]
@@ -59,6 +60,7 @@ extern "C" {
     fn seen_count() -> u32;
     fn seen_redirect(i: u32) -> Option<String>;
     fn seen_auth(i: u32) -> Option<String>;
+    fn seen_credentials(i: u32) -> Option<String>;
     fn seen_url(i: u32) -> Option<String>;
     fn aborted() -> bool;
 }
@@ -209,4 +211,29 @@ fn allowed_parents_must_be_exact_origins() {
             other => panic!("{bad} was not refused: {other:?}"),
         }
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_apis_session_cookie_goes_with_every_request_and_what_the_api_says_of_it_is_kept() {
+    let signed_in = ArcRwSignal::new(None);
+    let client = Client::new("http://api.test/base/".into(), Credentials::Cookie { signed_in: signed_in.clone() });
+    stub_fetch(401, r#"{"title":"Unauthorized","status":401}"#, "{}", false);
+    assert_eq!(client.get_text("v1/me").await, Err(ApiError::Unauthorized));
+    // the cookie goes along, also to an API on another origin; no token does
+    assert_eq!((seen_credentials(0).as_deref(), seen_auth(0)), (Some("include"), None));
+    assert_eq!(signed_in.get_untracked(), Some(false), "the views offer to sign in");
+    stub_fetch(503, "", "{}", false);
+    let _ = client.get_text("v1/me").await;
+    assert_eq!(signed_in.get_untracked(), Some(false), "a failure says nothing of the session");
+    stub_fetch(200, "{}", "{}", false);
+    client.get_text("v1/me").await.unwrap();
+    assert_eq!(signed_in.get_untracked(), Some(true), "signed in: the header offers to sign out");
+    // without the session mode, the page's own cookies stay at home
+    client_without_cookie().await;
+}
+
+async fn client_without_cookie() {
+    stub_fetch(200, "{}", "{}", false);
+    client(None).get_text("v1/me").await.unwrap();
+    assert_eq!(seen_credentials(0).as_deref(), Some("same-origin"));
 }
