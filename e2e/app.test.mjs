@@ -226,7 +226,7 @@ test('deep links: a training, an unknown training, an unknown page', async () =>
 test('a broken or missing config.json gets an error screen that names it', async () => {
   const cases = [
     [{ status: 200, body: '{ "apiBaseUrl": ' }, /config\.json is not valid JSON/],
-    [{ status: 200, body: '{"auth": {"mode": "none"}}' }, /missing field `apiBaseUrl`/],
+    [{ status: 200, body: '{"apiBaseUrl": 42, "auth": {"mode": "none"}}' }, /apiBaseUrl: invalid type: integer `42`/],
     [{ status: 404, body: 'no' }, /The configuration file was not found at http:\/\/127\.0\.0\.1:\d+\/config\.json/],
   ];
   for (const [reply, message] of cases) {

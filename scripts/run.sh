@@ -8,6 +8,7 @@ ADDR=${ADDR:-127.0.0.1:8080}
 # the demo intranet page, on a second origin, embedding the widget both ways
 HOST_ADDR=${HOST_ADDR:-127.0.0.1:8081}
 
+# ON_DEVICE=1: the app as a site with no service, which opens a copy the person kept;
 # AUTH=oidc: the app signs in with a real OpenID provider (scripts/oidc/provider.mjs) on
 # ISSUER_PORT; AUTH=session: the demo back end signs in there and keeps the session
 AUTH=${AUTH:-none}
@@ -19,7 +20,7 @@ echo
 case $AUTH in
   none)
     echo "Open http://$ADDR/  (demo personas: http://$ADDR/demo; the widget on an intranet page: http://$HOST_ADDR/)"
-    exec ./target/release/demo-backend --addr "$ADDR" --host-addr "$HOST_ADDR" --dist dist ;;
+    exec ./target/release/demo-backend --addr "$ADDR" --host-addr "$HOST_ADDR" --dist dist ${ON_DEVICE:+--on-device} ;;
   oidc | session)
     source scripts/sign-in-servers.sh
     provider "$ISSUER_PORT" --app "http://$ADDR"

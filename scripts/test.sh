@@ -50,6 +50,12 @@ provider "$issuer_port" --app "$E2E_OIDC_URL" --app "$E2E_SESSION_URL" --access-
 provider "$other_port" --app "$E2E_OIDC_URL"
 demo oidc "127.0.0.1:$oidc_port" "$E2E_ISSUER" --dist dist
 demo session "127.0.0.1:$session_port" "$E2E_ISSUER" --dist dist --host-addr "127.0.0.1:$session_host_port"
+# the app as a site without a service: the person opens a copy they kept
+E2E_DEVICE_PORT=${E2E_DEVICE_PORT:-8108}
+export E2E_DEVICE_URL="http://127.0.0.1:$E2E_DEVICE_PORT"
+./target/release/demo-backend --addr "127.0.0.1:$E2E_DEVICE_PORT" --dist dist --on-device &
+pids+=($!)
+wait_for "$E2E_DEVICE_URL/config.json"
 node --test e2e/
 echo "screenshots: $E2E_SCREENSHOTS"
 

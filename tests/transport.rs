@@ -198,7 +198,8 @@ fn config_json_is_found_at_the_site_root_whatever_the_page() {
 #[wasm_bindgen_test]
 fn allowed_parents_must_be_exact_origins() {
     let with = |origins: &[&str]| Config {
-        api_base_url: "/api".into(),
+        api_base_url: Some("/api".into()),
+        source: Default::default(),
         auth: AuthMode::None,
         default_language: None,
         embed: Embed { allowed_parent_origins: origins.iter().map(|o| o.to_string()).collect() },

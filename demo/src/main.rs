@@ -87,6 +87,10 @@ struct Args {
     /// Where browsers reach this server, for the provider's redirects [default: http://ADDR].
     #[arg(long)]
     public_url: Option<String>,
+    /// Serve the app as a site without a service: its config.json says `"source": "device"`
+    /// and names no API, so the person opens a copy they kept (the API still answers, unused).
+    #[arg(long, conflicts_with = "issuer")]
+    on_device: bool,
 }
 
 /// What every handler reads.
@@ -97,6 +101,8 @@ pub struct Demo {
     /// the widget's parent in the config.json served here and in the widget page's CSP.
     pub host: Option<String>,
     pub auth: Auth,
+    /// The app's config.json names no service (`--on-device`).
+    pub on_device: bool,
 }
 
 /// The app's port: the API, the persona pages and the built app.
@@ -194,6 +200,7 @@ async fn run(args: Args) -> Result<(), String> {
         fixtures: args.fixtures,
         host: args.host_addr.map(|a| format!("http://{a}")),
         auth,
+        on_device: args.on_device,
     });
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
     let (stop, stopped) = watch::channel(());

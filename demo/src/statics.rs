@@ -79,6 +79,10 @@ async fn config(State(demo): State<Arc<Demo>>) -> Response {
     if let (Some(auth), Some(config)) = (demo.auth.config(), config.as_object_mut()) {
         config.insert("auth".into(), auth);
     }
+    if let (true, Some(config)) = (demo.on_device, config.as_object_mut()) {
+        config.remove("apiBaseUrl");
+        config.insert("source".into(), json!("device"));
+    }
     ([(CONTENT_TYPE, "application/json")], config.to_string()).into_response()
 }
 

@@ -20,7 +20,7 @@ const HOST: &str = "http://127.0.0.1:8081";
 
 fn demo() -> Demo {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open }
+    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open, on_device: false }
 }
 
 /// A demo over a dist/ folder of the test's own: `files` are paths and contents.
@@ -401,4 +401,11 @@ async fn with_a_provider_the_account_needs_a_valid_token_and_the_contract_does_n
         assert_eq!(reply.header("www-authenticate"), Some("Bearer error=\"invalid_token\""));
     }
     assert_eq!(get(signed_in_demo("oidc-openapi"), "/api/openapi.yaml", &[]).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn on_device_the_app_is_told_of_no_service() {
+    let d = Demo { on_device: true, ..demo_with("device", &[("config.json", r#"{"apiBaseUrl":"/api","defaultLanguage":"nl"}"#)]) };
+    let config = get(d, "/config.json", &[]).await.json();
+    assert_eq!((config.get("apiBaseUrl"), &config["source"], &config["defaultLanguage"]), (None, &json!("device"), &json!("nl")));
 }

@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod oidc;
+pub mod device;
 pub mod resources;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;

@@ -8,7 +8,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use leptos::prelude::{set_timeout, ArcRwSignal, Set};
+use leptos::prelude::{set_timeout, ArcRwSignal, GetUntracked, Set};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -153,12 +153,9 @@ impl Provider {
         let (Some(window), Some(storage)) = (web_sys::window(), storage()) else { return };
         let here = window.location();
         let return_to = here.pathname().unwrap_or_default() + &here.search().unwrap_or_default();
-        let trip = RoundTrip {
-            verifier: random(32),
-            state: random(16),
-            nonce: random(16),
-            return_to: sign_in::own_path(&return_to),
-        };
+        // without the browser's randomness there is no safe sign-in
+        let (Some(verifier), Some(state), Some(nonce)) = (random(32), random(16), random(16)) else { return };
+        let trip = RoundTrip { verifier, state, nonce, return_to: sign_in::own_path(&return_to) };
         let Some(challenge) = sha256(&trip.verifier).await else { return };
         let Ok(json) = serde_json::to_string(&trip) else { return };
         if storage.set_item(ROUND_TRIP, &json).is_err() {
@@ -212,6 +209,10 @@ impl Session {
     /// Without a refresh token the person is sent to the provider for one without a screen.
     pub async fn renew(&self, used: &Secret) -> bool {
         let _turn = self.renewing.lock().await;
+        // ended: the person chooses when to sign in again (the notice's button), nothing else does
+        if self.ended.get_untracked() {
+            return false;
+        }
         let (current, refresh) = match self.held.lock() {
             Ok(h) => (h.access.clone(), h.refresh.clone()),
             Err(_) => return false,
@@ -325,14 +326,10 @@ fn replace_address(path: &str) {
 }
 
 /// `bytes` random bytes from the browser's crypto, as URL-safe text.
-fn random(bytes: usize) -> String {
+fn random(bytes: usize) -> Option<String> {
     let mut buf = vec![0u8; bytes];
-    let filled = web_sys::window().and_then(|w| w.crypto().ok()).and_then(|c| c.get_random_values_with_u8_array(&mut buf).ok());
-    // without the browser's randomness there is no safe sign-in: the state then never matches
-    match filled {
-        Some(_) => sign_in::random_text(&buf),
-        None => String::new(),
-    }
+    web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut buf).ok()?;
+    Some(sign_in::random_text(&buf))
 }
 
 /// SHA-256 of `text` by the browser's SubtleCrypto.

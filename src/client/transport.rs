@@ -18,6 +18,7 @@ use leptos::prelude::{ArcRwSignal, GetUntracked, Set};
 
 use serde_json::value::RawValue;
 
+use super::device::Device;
 use super::oidc::Session;
 use super::{resources, ApiError};
 use crate::contract::oidc::Secret;
@@ -37,6 +38,8 @@ pub struct Client {
     home: Option<String>,
     credentials: Credentials,
     timeout_ms: i32,
+    /// The person's own copy, which answers in place of the service (`client::device`).
+    device: Option<Arc<Device>>,
 }
 
 /// How requests to the API prove who asks. A token is held in memory only: never stored, logged
@@ -104,7 +107,21 @@ impl Client {
     /// A client of the service at `base` (absolute, or relative to the page).
     pub fn new(base: String, credentials: Credentials) -> Client {
         let home = absolute(&base).map(|u| u.origin());
-        Client { base, home, credentials, timeout_ms: TIMEOUT_MS }
+        Client { base, home, credentials, timeout_ms: TIMEOUT_MS, device: None }
+    }
+
+    /// A client of the person's own copy, on this device: the same resources, no network.
+    pub fn on_device(device: Arc<Device>) -> Client {
+        Client { device: Some(device), ..Client::new(String::new(), Credentials::None) }
+    }
+
+    /// Where the account comes from, for a copy to say: the service's address, or what the
+    /// opened copy said of itself.
+    pub fn source(&self) -> Option<String> {
+        match &self.device {
+            Some(device) => device.copy.label.source.clone(),
+            None => absolute(&self.base).map(|u| u.href()),
+        }
     }
 
     /// Another time limit than the default 15 s.
@@ -115,6 +132,9 @@ impl Client {
     /// GETs a resource path (or an absolute URL, for `next` links) and returns the body and the
     /// final URL. Not generic: the transport is compiled once, not once per resource type.
     pub async fn get_text(&self, path: &str) -> Result<(String, String), ApiError> {
+        if let Some(device) = &self.device {
+            return device.answer(path).map(|body| (body, path.to_string()));
+        }
         let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
         if absolute(&url).map(|u| u.origin()) != self.home {
             return Err(ApiError::Elsewhere);

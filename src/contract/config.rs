@@ -8,8 +8,13 @@ use crate::i18n::Language;
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Config {
-    #[serde(deserialize_with = "not_blank")]
-    pub api_base_url: String,
+    /// The service that answers the contract; without one, the account is on the device only.
+    #[serde(default, deserialize_with = "not_blank")]
+    pub api_base_url: Option<String>,
+    /// Where the account comes from (`source: "device"`: the start screen, which opens a kept
+    /// copy; with `apiBaseUrl` too, it also offers the service).
+    #[serde(default)]
+    pub source: Source,
     #[serde(default)]
     pub auth: AuthMode,
     #[serde(default, deserialize_with = "one_of_ours")]
@@ -75,6 +80,26 @@ fn logout_url() -> String {
     "/auth/logout".into()
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The service at `apiBaseUrl`.
+    #[default]
+    Service,
+    /// The person's own copy, on this device.
+    Device,
+}
+
+impl Config {
+    /// The service to read the account from, unless the person starts on the device.
+    pub fn service(&self) -> Option<&str> {
+        match self.source {
+            Source::Service => self.api_base_url.as_deref(),
+            Source::Device => None,
+        }
+    }
+}
+
 /// Where the widget may be embedded.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -84,11 +109,10 @@ pub struct Embed {
     pub allowed_parent_origins: Vec<String>,
 }
 
-fn not_blank<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let url = String::deserialize(d)?;
-    match url.trim().is_empty() {
-        true => Err(de::Error::custom("is empty")),
-        false => Ok(url),
+fn not_blank<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(url) if url.trim().is_empty() => Err(de::Error::custom("is empty")),
+        url => Ok(url),
     }
 }
 
@@ -174,13 +198,22 @@ mod tests {
     }
 
     #[test]
+    fn without_a_service_the_account_is_on_the_device() {
+        let alone = parse("{}").unwrap();
+        assert_eq!((alone.service(), alone.source), (None, Source::Service));
+        let both = parse(r#"{"apiBaseUrl":"/api","source":"device"}"#).unwrap();
+        assert_eq!((both.service(), both.api_base_url.as_deref()), (None, Some("/api")));
+        assert_eq!(parse(r#"{"apiBaseUrl":"/api"}"#).unwrap().service(), Some("/api"));
+    }
+
+    #[test]
     fn problems_are_named() {
         assert!(matches!(parse("{ not json"), Err(ConfigError::NotJson { .. })));
         let invalid = |text| match parse(text) {
             Err(ConfigError::Invalid { why }) => why,
             other => panic!("{other:?}"),
         };
-        assert!(invalid("{}").contains("apiBaseUrl"));
+        assert!(invalid(r#"{"source":"cloud"}"#).starts_with("source: unknown variant"));
         assert!(invalid(r#"{"apiBaseUrl":"  "}"#).starts_with("apiBaseUrl: is empty"));
         assert!(invalid(r#"{"apiBaseUrl":42}"#).starts_with("apiBaseUrl: invalid type"));
         assert!(invalid(r#"{"apiBaseUrl":"/api","auth":{"mode":"magic"}}"#).contains("magic"));

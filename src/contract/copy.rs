@@ -1,18 +1,24 @@
 //! The copy a person keeps of their whole account: every resource exactly as the service sent it
-//! (unknown fields and all), in one JSON document whose format and version it names.
+//! (unknown fields and all), in one JSON document whose format and version it names, and where it
+//! came from. It opens again (`KeptCopy::open`): every body is read as its contract type, and a
+//! refusal names the field in the file.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::Date;
+use super::{decode, CarryOver, Date, Entitlements, Attendance, Me, Refusal, TrainingPage};
 
 /// The format's name and version, written into every copy.
 pub const FORMAT: &str = "training-account-export/1";
 
+/// The part of the format's name before its version.
+const FORMAT_NAME: &str = "training-account-export/";
+
 /// Every resource of the account, each body as the service sent it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Everything {
     pub me: Box<RawValue>,
@@ -28,8 +34,75 @@ pub struct Everything {
 pub struct AccountCopy<'a> {
     pub format: &'static str,
     pub exported_on: Date,
+    /// The service the copy was made from (its address), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
     #[serde(flatten)]
     pub all: &'a Everything,
+}
+
+/// What a kept copy says of itself; every field is optional, so that copies made before one of
+/// them was written still open.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Label {
+    pub format: Option<String>,
+    pub exported_on: Option<Date>,
+    pub source: Option<String>,
+}
+
+/// A copy opened again: its label and its bodies, each known to read as its contract type.
+#[derive(Debug)]
+pub struct KeptCopy {
+    pub label: Label,
+    pub all: Everything,
+}
+
+/// Why a file does not open as a copy.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotACopy {
+    /// Not JSON, or JSON without the account's resources.
+    Unknown(Refusal),
+    /// A copy of a later version of the format than this app reads.
+    Newer(String),
+    /// A copy whose resource does not read as the contract says, at the field named.
+    Invalid(Refusal),
+}
+
+impl KeptCopy {
+    pub fn open(text: &str) -> Result<KeptCopy, NotACopy> {
+        // read twice: serde cannot flatten raw bodies, and each pass ignores the other's fields
+        let label: Label = decode(text).map_err(NotACopy::Unknown)?;
+        match label.format.as_deref() {
+            None | Some(FORMAT) => {}
+            Some(other) if other.starts_with(FORMAT_NAME) => return Err(NotACopy::Newer(other.into())),
+            Some(other) => {
+                let why = format!("its format is \"{other}\", not {FORMAT}");
+                return Err(NotACopy::Unknown(Refusal { path: "format".into(), why, syntax: false }));
+            }
+        }
+        let all: Everything = decode(text).map_err(NotACopy::Unknown)?;
+        check::<Me>(&all.me, "me".into())?;
+        check::<CarryOver>(&all.carry_over, "carryOver".into())?;
+        for (year, body) in &all.entitlements {
+            check::<Entitlements>(body, format!("entitlements.{year}"))?;
+        }
+        for (year, body) in &all.attendance {
+            check::<Attendance>(body, format!("attendance.{year}"))?;
+        }
+        for (i, page) in all.training_pages.iter().enumerate() {
+            check::<TrainingPage>(page, format!("trainingPages[{i}]"))?;
+        }
+        Ok(KeptCopy { label, all })
+    }
+}
+
+/// A body reads as `T`; a refusal is named from the copy's top (`me.employers[0].name`).
+fn check<T: DeserializeOwned>(body: &RawValue, at: String) -> Result<(), NotACopy> {
+    decode::<T>(body.get()).map(drop).map_err(|r| {
+        let path = if r.path.is_empty() { at } else { format!("{at}.{}", r.path) };
+        NotACopy::Invalid(Refusal { path, ..r })
+    })
 }
 
 impl AccountCopy<'_> {
@@ -56,12 +129,63 @@ mod tests {
             attendance: BTreeMap::from([(2025, raw(r#"{"year":2025,"items":[]}"#))]),
             training_pages: vec![raw(r#"{"items":[]}"#), raw(r#"{ "items": [], "next": null }"#)],
         };
-        let text = AccountCopy { format: FORMAT, exported_on: Date::parse("2026-11-28").unwrap(), all: &all }.to_json();
+        let day = Date::parse("2026-11-28").unwrap();
+        let text = AccountCopy { format: FORMAT, exported_on: day, source: Some("https://hr.example.be/api"), all: &all }
+            .to_json();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!((v["format"].as_str(), v["exportedOn"].as_str()), (Some(FORMAT), Some("2026-11-28")));
+        assert_eq!(v["source"], "https://hr.example.be/api");
         assert_eq!(v["me"]["extra"][0], 1, "unknown fields kept");
         assert_eq!(v["entitlements"]["2025"]["year"], 2025);
         assert_eq!(v["attendance"]["2025"]["items"], serde_json::json!([]));
         assert!(text.contains(r#"{ "items": [], "next": null }"#), "each body byte for byte");
+    }
+
+    fn persona_a_copy(format: Option<&str>) -> String {
+        let read = |name: &str| std::fs::read_to_string(format!("{}/demo/fixtures/a/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let format = format.map_or(String::new(), |f| format!(r#""format":"{f}","#));
+        format!(
+            r#"{{{format}"exportedOn":"2026-12-04","me":{},"carryOver":{},"entitlements":{{"2026":{}}},"attendance":{{"2026":{}}},"trainingPages":[{{"items":{}}}]}}"#,
+            read("me.json"),
+            read("carry-over.json"),
+            read("entitlements-2026.json"),
+            read("attendance-2026.json"),
+            read("trainings.json"),
+        )
+    }
+
+    #[test]
+    fn a_copy_opens_again_with_or_without_its_format() {
+        for format in [Some(FORMAT), None] {
+            let copy = KeptCopy::open(&persona_a_copy(format)).unwrap();
+            assert_eq!(copy.label.exported_on, Date::parse("2026-12-04"));
+            assert_eq!(copy.all.entitlements.keys().collect::<Vec<_>>(), [&2026]);
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_copy_is_named() {
+        let newer = KeptCopy::open(&persona_a_copy(Some("training-account-export/2")));
+        assert_eq!(newer.unwrap_err(), NotACopy::Newer("training-account-export/2".into()));
+        let unknown = |text: &str| match KeptCopy::open(text) {
+            Err(NotACopy::Unknown(r)) => r,
+            other => panic!("{other:?}"),
+        };
+        assert!(unknown("not json").syntax);
+        assert_eq!(unknown(r#"{"name":"a shopping list"}"#).path, "", "{}", unknown(r#"{"name":"x"}"#));
+        assert!(unknown(r#"{"name":"a shopping list"}"#).why.contains("me"));
+        assert_eq!(unknown(r#"{"format":"vcard"}"#).path, "format");
+    }
+
+    #[test]
+    fn a_broken_resource_is_named_from_the_top_of_the_file() {
+        let good = persona_a_copy(Some(FORMAT));
+        let broken = good.replacen(r#""durationMinutes":"#, r#""durationMinutes":"long","x":"#, 1);
+        match KeptCopy::open(&broken) {
+            Err(NotACopy::Invalid(r)) => assert!(r.path.starts_with("trainingPages[0].items[0].durationMinutes"), "{r}"),
+            other => panic!("{other:?}"),
+        }
+        let bad_year = good.replace(r#""entitlements":{"2026":"#, r#""entitlements":{"2026":[],"2025":"#);
+        assert!(matches!(KeptCopy::open(&bad_year), Err(NotACopy::Unknown(_)) | Err(NotACopy::Invalid(_))));
     }
 }

@@ -368,7 +368,7 @@ mod tests {
         assert_eq!(decode::<Attendance>(&examples[2]).unwrap().items[0].not_counted, Some(1.0));
         assert_eq!(decode::<CarryOver>(&examples[3]).unwrap().items[0].years.len(), 3);
         assert!(!decode::<TrainingPage>(&examples[4]).unwrap().items.is_empty());
-        assert_eq!(config::parse(&examples[5]).unwrap().api_base_url, "/api");
+        assert_eq!(config::parse(&examples[5]).unwrap().api_base_url.as_deref(), Some("/api"));
     }
 
     #[test]

@@ -87,6 +87,8 @@ texts! {
     nav_label, nav_overview, nav_ledger, nav_profile, ledger_intro, ledger_caption, chart_label, col_carried_in, col_entitled, col_attended, col_remaining, col_carried_out, year_final, year_running, check_title, check_ok, no_ledger, profile_title, name, show_number, sources_title, available_until, source_fla, source_employer, source_provider, source_other, size_under_10, size_10_to_19, size_20_or_more, enterprise, nsso, size, started, ended, work_regime, joint_committee,
     // the widget
     next_training, open_account, waiting_token,
+    // the account from a kept copy, on this device
+    open_title, open_intro, open_choose, open_drop, open_not_copy, open_newer, open_invalid, open_too_large, copy_banner, copy_banner_no_source, copy_banner_undated, use_online, open_another,
     // signing in
     sign_in_title, sign_in_why, sign_in, signing_in, sign_out, session_ended, session_ended_help, sign_in_failed, fail_provider_down, fail_discovery, fail_denied, fail_state, fail_code, fail_clock, fail_id_token, fail_provider, widget_sign_in,
     // notices, keeping a copy

@@ -1,6 +1,7 @@
 //! What went wrong, in words an employee can act on.
 
 use crate::contract::config::ConfigError;
+use crate::contract::copy::NotACopy;
 use crate::contract::error::PagingStop;
 use crate::contract::ApiError;
 use crate::domain::history::MAX_PAGES;
@@ -31,6 +32,15 @@ pub fn paging_stop(t: &Texts, stop: PagingStop) -> String {
     match stop {
         PagingStop::TooMany => fill(t.stop_too_many, &[&MAX_PAGES.to_string()]),
         PagingStop::NothingNew => t.stop_nothing_new.into(),
+    }
+}
+
+/// Why a file did not open as a copy, naming the field where it is one in part.
+pub fn not_a_copy(t: &Texts, e: &NotACopy) -> String {
+    match e {
+        NotACopy::Unknown(refused) => fill(t.open_not_copy, &[&refused.to_string()]),
+        NotACopy::Newer(format) => fill(t.open_newer, &[format]),
+        NotACopy::Invalid(refused) => fill(t.open_invalid, &[&refused.path, &refused.why]),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::ui::config_error::ConfigErrorPanel;
 use crate::ui::focus;
 use crate::ui::language::{tr, LanguageSwitcher, Speaking};
 use crate::ui::loaded::{config_at, Remote};
+use crate::ui::open_copy::OnDevice;
 use crate::ui::pages::carry_over::CarryOverPage;
 use crate::ui::pages::profile::ProfilePage;
 use crate::ui::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
@@ -46,7 +47,7 @@ pub fn App() -> impl IntoView {
         {move || (!matches!(config.get(), Some(Err(_)))).then(|| view! { <SiteNav /> })}
         <main id="main" class="page" tabindex="-1">
             {move || match config.get() {
-                Some(Ok(cfg)) => signed_in(cfg),
+                Some(Ok(cfg)) => source(cfg),
                 Some(Err(error)) => view! { <div><ConfigErrorPanel error /></div> }.into_any(),
                 None => view! { <div><p class="boot" role="status">{tr(|t| t.loading_app)}</p></div> }.into_any(),
             }}
@@ -55,9 +56,36 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The pages from the configured service, or from a copy on this device (the start screen), or
+/// either, as the person chooses, where a deployment offers both.
+fn source(cfg: Config) -> AnyView {
+    let default_language = cfg.default_language;
+    if let Some(api) = cfg.service() {
+        return signed_in(api.to_string(), cfg);
+    }
+    let pages = Callback::new(move |client| view! { <Shell client default_language /> }.into_any());
+    let service = cfg.api_base_url.clone().map(|api| {
+        let choice = RwSignal::new(false);
+        (api, choice)
+    });
+    match service {
+        None => view! { <OnDevice pages service=None /> }.into_any(),
+        Some((api, online)) => {
+            let go = Callback::new(move |()| online.set(true));
+            let cfg = StoredValue::new(cfg);
+            let at = api.clone();
+            (move || match online.get() {
+                true => signed_in(api.clone(), cfg.get_value()),
+                false => view! { <OnDevice pages service=Some((at.clone(), go)) /> }.into_any(),
+            })
+            .into_any()
+        }
+    }
+}
+
 /// The pages, with the API's client as the configured sign-in makes it.
-fn signed_in(cfg: Config) -> AnyView {
-    let (api, default_language) = (cfg.api_base_url, cfg.default_language);
+fn signed_in(api: String, cfg: Config) -> AnyView {
+    let default_language = cfg.default_language;
     match cfg.auth {
         AuthMode::Oidc(oidc) => {
             let pages = Callback::new(move |client| view! { <Shell client default_language /> }.into_any());

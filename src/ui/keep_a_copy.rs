@@ -42,10 +42,11 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
                 state.try_set(refused("the browser's clock gave no date"));
                 return;
             };
+            let source = client.source();
             let done = match client.everything(years).await {
                 Ok(all) => {
                     let name = format!("training-account-{day}.json");
-                    let text = AccountCopy { format: FORMAT, exported_on: day, all: &all }.to_json();
+                    let text = AccountCopy { format: FORMAT, exported_on: day, source: source.as_deref(), all: &all }.to_json();
                     if save(&name, "application/json", &text) {
                         Copying::Saved(name)
                     } else {

@@ -21,6 +21,7 @@ pub mod ledger_chart;
 pub mod ledger_check;
 pub mod loaded;
 pub mod notices;
+pub mod open_copy;
 mod pages;
 pub mod person_line;
 pub mod profile_details;

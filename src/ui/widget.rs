@@ -91,8 +91,14 @@ fn widget(look: Look, config_url: String, framed: bool) -> impl IntoView {
         (Some(Ok(Config { auth: AuthMode::Oidc(_), .. })), _) => {
             view! { <SignInLink app=app_address(&config_url, look.employer.as_deref()) /> }.into_any()
         }
+        // no service: the account is the person's own, in the app on their device
+        (Some(Ok(cfg)), _) if cfg.service().is_none() => {
+            let app = app_address(&config_url, look.employer.as_deref());
+            view! { <Message><a href=app target="_blank" rel="noopener">{tr(|t| t.open_account)}</a></Message> }.into_any()
+        }
         (Some(Ok(cfg)), token) => {
-            let api = resolve(&cfg.api_base_url, &config_url).unwrap_or(cfg.api_base_url);
+            let api = cfg.service().unwrap_or_default();
+            let api = resolve(api, &config_url).unwrap_or_else(|_| api.to_string());
             let credentials = match (&cfg.auth, token) {
                 // the API's session cookie, on an intranet page as in the app
                 (AuthMode::Session { .. }, _) => Credentials::Cookie { signed_in: ArcRwSignal::new(None) },
