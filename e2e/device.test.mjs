@@ -89,6 +89,22 @@ test('what is not a copy is named, and the start screen stays', async () => {
   assert.deepEqual(seen.problems, []);
 });
 
+test('a copy dropped on the start screen opens too', async () => {
+  assert.ok(kept, 'the first test kept a copy');
+  const { page, seen } = await startScreen();
+  const text = readFileSync(kept, 'utf8');
+  // a drop as the browser makes it: a DataTransfer holding the file
+  const transfer = await page.evaluateHandle((json) => {
+    const t = new DataTransfer();
+    t.items.add(new File([json], 'training-account.json', { type: 'application/json' }));
+    return t;
+  }, text);
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
+  await page.waitForFunction(figuresShown);
+  assert.match(await page.locator('.copy-banner').innerText(), /Your copy of/);
+  assert.deepEqual(seen.problems, []);
+});
+
 test('the start screen in four languages has no accessibility problem', async () => {
   for (const language of ['nl', 'fr', 'de', 'en']) {
     const { page } = await startScreen(language);
