@@ -9,6 +9,7 @@ pub mod history;
 pub mod history_filter;
 pub mod ids;
 pub mod listed_totals;
+pub mod right;
 pub mod sign_in;
 pub mod together;
 pub mod years;
