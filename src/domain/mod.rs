@@ -60,22 +60,32 @@ pub(crate) mod generated {
             any::<bool>(),
         )
             .prop_map(move |(start, employer, title, provider, minutes, kind, status, counts)| Training {
-                id: format!("t-{n}"),
-                employer_id: employer.into(),
                 title,
                 provider: provider.map(|name| Provider { name, enterprise_number: None }),
-                start_date: start,
-                end_date: start,
-                duration_minutes: minutes,
                 kind,
-                status,
-                counts_towards_right: counts,
-                result: None,
-                funding: None,
-                registered_by: Code::Known(RegisteredBy::Employer),
-                registered_on: None,
-                content: None,
+                ..a_training(format!("t-{n}"), employer, start, minutes, status, counts)
             })
+    }
+
+    /// A training of one day with nothing optional, for tests that set what they look at.
+    pub fn a_training(id: String, employer: &str, start: Date, minutes: u32, status: Code<Status>, counts: bool) -> Training {
+        Training {
+            id,
+            employer_id: employer.into(),
+            title: "x".into(),
+            provider: None,
+            start_date: start,
+            end_date: start,
+            duration_minutes: minutes,
+            kind: Code::Known(TrainingType::Formal),
+            status,
+            counts_towards_right: counts,
+            result: None,
+            funding: None,
+            registered_by: Code::Known(RegisteredBy::Employer),
+            registered_on: None,
+            content: None,
+        }
     }
 
     /// Up to `max` trainings, each with its own id.

@@ -346,7 +346,7 @@ pub fn forfeit(terms: &Terms, trainings: &[Training]) -> Option<Forfeit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::{self as dto, decode, Basis, Forfeited, LedgerYear, Period, RegisteredBy, TrainingType};
+    use crate::contract::{self as dto, decode, Basis, Forfeited, LedgerYear, Period};
     use crate::domain::figures::{Entitled, Ledger};
     use crate::domain::generated;
     use proptest::prelude::*;
@@ -384,23 +384,8 @@ mod tests {
     }
 
     fn training(employer: &str, start: &str, minutes: u32, status: Status, counts: bool) -> Training {
-        Training {
-            id: format!("t-{employer}-{start}-{minutes}"),
-            employer_id: employer.into(),
-            title: "x".into(),
-            provider: None,
-            start_date: day(start),
-            end_date: day(start),
-            duration_minutes: minutes,
-            kind: Code::Known(TrainingType::Formal),
-            status: Code::Known(status),
-            counts_towards_right: counts,
-            result: None,
-            funding: None,
-            registered_by: Code::Known(RegisteredBy::Employer),
-            registered_on: None,
-            content: None,
-        }
+        let id = format!("t-{employer}-{start}-{minutes}");
+        generated::a_training(id, employer, day(start), minutes, Code::Known(status), counts)
     }
 
     /// A day of training at 7.6 hours a day.
