@@ -9,6 +9,7 @@ pub mod copy;
 pub mod decode;
 pub mod error;
 pub mod oidc;
+pub mod record;
 
 pub use decode::{decode, Refusal};
 pub use error::ApiError;

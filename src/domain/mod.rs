@@ -8,6 +8,8 @@ pub mod figures;
 pub mod history;
 pub mod history_filter;
 pub mod ids;
+pub mod keep;
+pub mod record_form;
 pub mod listed_totals;
 pub mod right;
 pub mod sign_in;

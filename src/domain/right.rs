@@ -8,9 +8,8 @@
 use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
-
-use crate::contract::{Code, Date, ForfeitReason, SizeBand, Status, Training, Unit};
+use crate::contract::record::{KeptEmployment, Record};
+use crate::contract::{Date, ForfeitReason, SizeBand, Status, Training, Unit};
 use crate::domain::amount::{minutes_in, pro_rata, Amount};
 
 /// The years that carry over into each other. The right starts in 2023 (Labour Deal act of
@@ -20,57 +19,6 @@ pub const PERIODS: [RangeInclusive<i32>; 2] = [2023..=2023, 2024..=2028];
 
 /// A sectoral agreement may set another number of days, never fewer than two.
 const SECTORAL_FLOOR: Amount = Amount::from_hundredths(200);
-
-/// The person's own record: what they entered, stored and exported as it is.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Record {
-    #[serde(default)]
-    pub employments: Vec<KeptEmployment>,
-    /// The contract's trainings; a training's `employerId` is the `id` of its employment.
-    #[serde(default)]
-    pub trainings: Vec<Training>,
-}
-
-/// An employment as the person entered it, numbers as typed; `terms` reads it for the rules.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct KeptEmployment {
-    /// Unique in the record.
-    pub id: String,
-    pub start_date: Date,
-    pub end: Option<End>,
-    /// 0 < fraction <= 1 (0.8 for 4/5).
-    pub regime_fraction: f64,
-    pub size_band: Code<SizeBand>,
-    /// A day of training is these hours / 5, the usual basis (domain.md). Without them, 38 hours
-    /// (7.6 a day): an assumption the person can correct, since no back end sends a rate here.
-    #[serde(default = "usual_full_time_weekly_hours")]
-    pub full_time_weekly_hours: f64,
-    pub sectoral: Option<SectoralRight>,
-}
-
-fn usual_full_time_weekly_hours() -> f64 {
-    38.0
-}
-
-/// How an employment ended: the contract's reasons (resignation, dismissal for serious cause,
-/// other), or none said.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct End {
-    pub date: Date,
-    pub reason: Option<Code<ForfeitReason>>,
-}
-
-/// The days per full-time year a sectoral collective agreement sets, with its registration
-/// number (carried along, not read by the rules).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SectoralRight {
-    pub days_per_year: f64,
-    pub cba_registration_number: Option<String>,
-}
 
 /// What keeps the rules from reading an employment of the record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,6 +294,8 @@ pub fn forfeit(terms: &Terms, trainings: &[Training]) -> Option<Forfeit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contract::record::{End, SectoralRight};
+    use crate::contract::Code;
     use crate::contract::{self as dto, decode, Basis, Forfeited, LedgerYear, Period};
     use crate::domain::figures::{Entitled, Ledger};
     use crate::domain::generated;
@@ -364,11 +314,14 @@ mod tests {
     fn job(id: &str, start: &str, band: SizeBand, fraction: f64) -> KeptEmployment {
         KeptEmployment {
             id: id.into(),
+            employer_name: format!("Employer {id}"),
+            enterprise_number: None,
             start_date: day(start),
             end: None,
             regime_fraction: fraction,
             size_band: Code::Known(band),
             full_time_weekly_hours: 38.0,
+            joint_committee: None,
             sectoral: None,
         }
     }
@@ -400,7 +353,7 @@ mod tests {
     }
 
     fn record(employments: Vec<KeptEmployment>, trainings: Vec<Training>) -> Record {
-        Record { employments, trainings }
+        Record { employments, trainings, ..Record::default() }
     }
 
     #[test]
@@ -573,6 +526,8 @@ mod tests {
         )
             .prop_map(move |(start, end, fraction, band, sectoral, weekly)| KeptEmployment {
                 id: id.into(),
+                employer_name: id.into(),
+                enterprise_number: None,
                 start_date: Date(start),
                 end: end.map(|(after, reason)| End {
                     date: Date(start + chrono::Days::new(after)),
@@ -581,6 +536,7 @@ mod tests {
                 regime_fraction: fraction,
                 size_band: Code::Known(band),
                 full_time_weekly_hours: weekly,
+                joint_committee: None,
                 sectoral: sectoral
                     .map(|h| SectoralRight { days_per_year: f64::from(h) / 100.0, cba_registration_number: None }),
             })
