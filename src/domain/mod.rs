@@ -4,6 +4,7 @@
 
 pub mod address;
 pub mod amount;
+pub mod as_served;
 pub mod figures;
 pub mod history;
 pub mod history_filter;

@@ -234,7 +234,7 @@ impl TrainingForm {
                     kind,
                     status,
                     counts_towards_right: self.counts,
-                    result: (self.certificate || valid_until.is_some()).then(|| TrainingResult {
+                    result: (self.certificate || valid_until.is_some()).then_some(TrainingResult {
                         certificate: Some(self.certificate),
                         certificate_valid_until: valid_until,
                         description: None,

@@ -118,7 +118,7 @@ impl Record {
 }
 
 impl Terms<'_> {
-    fn covers(&self, day: NaiveDate) -> bool {
+    pub fn covers(&self, day: NaiveDate) -> bool {
         self.start <= day && self.end.is_none_or(|e| day <= e)
     }
 }
@@ -296,7 +296,8 @@ mod tests {
     use super::*;
     use crate::contract::record::{End, SectoralRight};
     use crate::contract::Code;
-    use crate::contract::{self as dto, decode, Basis, Forfeited, LedgerYear, Period};
+    use crate::contract::decode;
+    use crate::domain::as_served;
     use crate::domain::figures::{Entitled, Ledger};
     use crate::domain::generated;
     use proptest::prelude::*;
@@ -556,56 +557,6 @@ mod tests {
             && terms.end.is_none_or(|e| t.start_date.0 <= e)
     }
 
-    fn wire(a: Amount) -> f64 {
-        a.hundredths() as f64 / 100.0
-    }
-
-    /// The employment's 2024-2028 ledger as a back end would send it.
-    fn ledger_item(terms: &Terms, rows: &[YearFigures], lost: Option<&Forfeit>) -> dto::LedgerItem {
-        let years: Vec<LedgerYear> = rows
-            .iter()
-            .filter(|r| PERIODS[1].contains(&r.year))
-            .map(|r| LedgerYear {
-                year: r.year,
-                carried_in: wire(r.carried_in),
-                entitled: wire(r.entitled),
-                attended: wire(r.attended),
-                carried_out: wire(r.carried_out),
-                is_final: true,
-            })
-            .collect();
-        let balance = years.last().map_or(0.0, |y| y.carried_out);
-        dto::LedgerItem {
-            employer_id: terms.id.into(),
-            unit: Code::Known(Unit::Days),
-            hours_per_day: Some(wire(terms.hours_per_day)),
-            reference_period: Period { start: day("2024-01-01"), end: day("2028-12-31") },
-            years,
-            credit_balance: if lost.is_some() { 0.0 } else { balance },
-            expires_on: Some(day("2028-12-31")),
-            forfeited: lost.map(|f| Forfeited { on: f.on, reason: Code::Known(ForfeitReason::Resignation) }),
-        }
-    }
-
-    fn entitlement_item(terms: &Terms, r: &YearFigures) -> dto::EntitlementItem {
-        let basis = if terms.sectoral.is_some() { Basis::SectoralCba } else { Basis::Statutory };
-        dto::EntitlementItem {
-            employer_id: terms.id.into(),
-            unit: Code::Known(Unit::Days),
-            hours_per_day: Some(wire(terms.hours_per_day)),
-            individual: dto::Individual {
-                basis: Code::Known(basis),
-                cba_registration_number: None,
-                full_time_value: wire(r.full_time),
-                regime_fraction: terms.fraction,
-                months_counted: f64::from(r.months),
-                value: wire(r.entitled),
-            },
-            sectoral: vec![],
-            total: wire(r.entitled),
-        }
-    }
-
     proptest! {
         #[test]
         fn entitled_lies_between_nothing_and_the_full_time_days(kept in any_record()) {
@@ -726,15 +677,13 @@ mod tests {
 
         #[test]
         fn the_apps_own_checks_find_nothing_to_say(kept in any_record()) {
-            for terms in kept.terms().unwrap() {
-                let rows = ledger(&terms, &kept.trainings);
-                for r in &rows {
-                    let checked = Entitled::from_item(&entitlement_item(&terms, r)).unwrap();
-                    prop_assert_eq!(checked.findings, []);
+            for year in 2023..=2028 {
+                for item in &as_served::entitlements(&kept, year).items {
+                    prop_assert_eq!(Entitled::from_item(item).unwrap().findings, []);
                 }
-                let lost = forfeit(&terms, &kept.trainings);
-                let checked = Ledger::from_item(&ledger_item(&terms, &rows, lost.as_ref())).unwrap();
-                prop_assert_eq!(checked.findings, []);
+            }
+            for item in &as_served::carry_over(&kept, day("2029-01-01")).items {
+                prop_assert_eq!(Ledger::from_item(item).unwrap().findings, [], "{:?}", item);
             }
         }
 
