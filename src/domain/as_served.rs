@@ -140,8 +140,9 @@ pub fn attendance(record: &Record, year: i32) -> dto::Attendance {
     dto::Attendance { year, items }
 }
 
-/// A ledger per employment and reference period, its years up to `today`'s (a year still running
-/// is not final, nor is any year of an employment that goes on).
+/// A ledger per employment, over its latest reference period up to `today`'s year, as a service
+/// serves the one that holds the credit (a year still running is not final, nor is any year of an
+/// employment that goes on). The 2023 period's credit lapsed at its end.
 pub fn carry_over(record: &Record, today: Date) -> dto::CarryOver {
     let this_year = today.0.year();
     let mut items = Vec::new();
@@ -149,7 +150,7 @@ pub fn carry_over(record: &Record, today: Date) -> dto::CarryOver {
         let rows = ledger(&t, &record.trainings);
         let lost = forfeit(&t, &record.trainings);
         let reason = employment_of(record, t.id).and_then(|e| e.end.as_ref()).and_then(|e| e.reason.clone());
-        for years in PERIODS {
+        for years in PERIODS.iter().rev() {
             let (Some(start), Some(end)) =
                 (NaiveDate::from_ymd_opt(*years.start(), 1, 1), NaiveDate::from_ymd_opt(*years.end(), 12, 31))
             else {
@@ -184,6 +185,7 @@ pub fn carry_over(record: &Record, today: Date) -> dto::CarryOver {
                     reason: reason.clone().unwrap_or(Code::Known(ForfeitReason::Other)),
                 }),
             });
+            break;
         }
     }
     dto::CarryOver { items }
@@ -256,19 +258,22 @@ mod tests {
     }
 
     #[test]
-    fn the_ledgers_are_per_employment_and_period_and_a_resignation_loses_the_balance() {
+    fn a_ledger_per_employment_over_its_latest_period_and_a_resignation_loses_the_balance() {
         let record = two_employers(vec![]);
         let ledgers = carry_over(&record, day("2026-12-04")).items;
         let periods: Vec<(&str, i32)> = ledgers.iter().map(|l| (l.employer_id.as_str(), l.reference_period.start.0.year())).collect();
-        assert_eq!(periods, [("e1", 2023), ("e1", 2024), ("e2", 2024)]);
-        // e1: 4 days in 2023, then 5, then 6 months of 2025 = 2.5
-        assert_eq!(ledgers[0].years[0].entitled, 4.0);
-        assert_eq!(ledgers[1].years.iter().map(|y| y.entitled).collect::<Vec<_>>(), [5.0, 2.5]);
-        assert_eq!((ledgers[1].credit_balance, ledgers[1].forfeited.as_ref().map(|f| f.on)), (0.0, Some(day("2025-06-15"))));
+        assert_eq!(periods, [("e1", 2024), ("e2", 2024)]);
+        // e1: 5 days in 2024, then 6 months of 2025 = 2.5
+        assert_eq!(ledgers[0].years.iter().map(|y| y.entitled).collect::<Vec<_>>(), [5.0, 2.5]);
+        assert_eq!((ledgers[0].credit_balance, ledgers[0].forfeited.as_ref().map(|f| f.on)), (0.0, Some(day("2025-06-15"))));
         // e2: 4/5 from July 2025: 5 x 0.8 x 6/12 = 2, then 4, all carried
-        assert_eq!(ledgers[2].years.iter().map(|y| y.carried_out).collect::<Vec<_>>(), [2.0, 6.0]);
-        assert_eq!(ledgers[2].credit_balance, 6.0);
-        assert!(!ledgers[2].years[1].is_final, "2026 is still running");
+        assert_eq!(ledgers[1].years.iter().map(|y| y.carried_out).collect::<Vec<_>>(), [2.0, 6.0]);
+        assert_eq!(ledgers[1].credit_balance, 6.0);
+        assert!(!ledgers[1].years[1].is_final, "2026 is still running");
+        // an employment of 2023 alone keeps that period's ledger
+        let then = Record { employments: vec![employment("e3", "2023-01-01", Some(("2023-12-31", ForfeitReason::Other)), 1.0)], ..Record::default() };
+        let ledgers = carry_over(&then, day("2026-12-04")).items;
+        assert_eq!(ledgers.iter().map(|l| l.years[0].year).collect::<Vec<_>>(), [2023]);
         let me = me(&record, day("2026-12-04"));
         assert!(me.ssin.is_empty());
         assert_eq!(me.sources[0].years, [2022, 2023, 2024, 2025, 2026]);

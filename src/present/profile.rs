@@ -14,9 +14,10 @@ pub fn employer_name<'a>(me: Option<&'a Me>, id: &str) -> Option<&'a str> {
     me?.employers.iter().find(|e| e.id == id).map(|e| e.name.as_str())
 }
 
-/// `0765.432.146`, or `12 (this number is not valid: …)`.
-fn checked(t: &Texts, formatted: String, valid: bool) -> String {
-    if valid {
+/// `0765.432.146`, or `12 (this number is not valid: …)`; nothing for no number (a record kept
+/// by hand may have none), which is not a wrong one.
+fn checked(t: &Texts, raw: &str, formatted: String, valid: bool) -> String {
+    if valid || raw.is_empty() {
         formatted
     } else {
         format!("{formatted} {}", t.invalid_number)
@@ -53,11 +54,12 @@ pub fn employment(t: &Texts, e: &Employer) -> Vec<(String, String)> {
             t.enterprise.into(),
             checked(
                 t,
+                &e.enterprise_number,
                 enterprise_number_formatted(&e.enterprise_number),
                 enterprise_number_is_valid(&e.enterprise_number),
             ),
         ),
-        (t.nsso.into(), checked(t, nsso_number_formatted(&e.nsso_number), nsso_number_is_valid(&e.nsso_number))),
+        (t.nsso.into(), checked(t, &e.nsso_number, nsso_number_formatted(&e.nsso_number), nsso_number_is_valid(&e.nsso_number))),
         (t.size.into(), e.size_band.as_ref().map(|b| label(t, b)).unwrap_or_default()),
         (t.started.into(), date(t, job.start_date)),
         (t.ended.into(), job.end_date.map(|d| date(t, d)).unwrap_or_default()),

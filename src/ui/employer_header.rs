@@ -15,7 +15,7 @@ pub fn EmployerHeader(employer: Employer, year: i32) -> impl IntoView {
             <header class="employer-header">
                 <h2 translate="no">{name}</h2>
                 <p class="muted">
-                    <span>{enterprise}</span>
+                    {enterprise.map(|e| view! { <span>{e}</span> })}
                     {invalid.map(|flag| view! { " " <strong class="flag">{flag}</strong> })}
                     {employment}
                 </p>

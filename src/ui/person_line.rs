@@ -10,11 +10,11 @@ use crate::ui::language::texts;
 #[component]
 pub fn PersonLine(me: Me) -> impl IntoView {
     move || {
-        let Person { name, ssin_label, ssin, as_of } = person(texts(), &me);
+        let Person { name, ssin, as_of } = person(texts(), &me);
         view! {
             <p class="person">
                 <span class="person-name" translate="no">{name}</span>
-                <span class="muted">{ssin_label}<span class="nowrap">{ssin}</span></span>
+                {ssin.map(|(label, masked)| view! { <span class="muted">{label}<span class="nowrap">{masked}</span></span> })}
                 {as_of.map(|as_of| view! { <span class="muted">{as_of}</span> })}
             </p>
         }
