@@ -1,16 +1,28 @@
-//! The on-device source: the contract's resources answered from a copy the person opened in the
-//! browser, by the same paths as the service (`resources`), so that no view knows which source it
-//! reads. Nothing leaves the device. Pure Rust: tested natively.
+//! The on-device source: the contract's resources answered by the same paths as the service
+//! (`resources`), so that no view knows which source it reads, from a copy the person opened
+//! (its bodies as sent) or from the record they keep (its figures computed by the rules,
+//! `domain::as_served`). Nothing leaves the device. Pure Rust: tested natively.
+
+use std::sync::RwLock;
 
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::contract::copy::KeptCopy;
-use crate::contract::{ApiError, Date};
+use crate::contract::copy::{KeptCopy, Label};
+use crate::contract::record::Record;
+use crate::contract::{decode, ApiError, CarryOver, Date, Entitlements, Me, Training};
+use crate::domain::{as_served, keep};
 
 #[derive(Debug)]
-pub struct Device {
+pub enum Device {
+    Copy(Opened),
+    /// The record, replaced as the person changes it; figures as of `today`.
+    Kept { record: RwLock<Record>, today: Date },
+}
+
+#[derive(Debug)]
+pub struct Opened {
     pub copy: KeptCopy,
     /// Every training of the copy's pages, as it was sent, with what the paths select it by.
     trainings: Vec<(Keys, Box<RawValue>)>,
@@ -38,6 +50,97 @@ struct Page<'a> {
 impl Device {
     /// A copy opened by `KeptCopy::open` (every page already read as a `TrainingPage`).
     pub fn new(copy: KeptCopy) -> Device {
+        Device::Copy(Opened::new(copy))
+    }
+
+    pub fn kept(record: Record, today: Date) -> Device {
+        Device::Kept { record: RwLock::new(record), today }
+    }
+
+    /// What an opened copy says of itself.
+    pub fn label(&self) -> Option<&Label> {
+        match self {
+            Device::Copy(opened) => Some(&opened.copy.label),
+            Device::Kept { .. } => None,
+        }
+    }
+
+    /// The kept record, as it is now (empty for a copy).
+    pub fn record(&self) -> Record {
+        match self {
+            Device::Kept { record, .. } => record.read().map(|r| r.clone()).unwrap_or_default(),
+            Device::Copy(_) => Record::default(),
+        }
+    }
+
+    /// An opened copy as a record to add to (`domain::keep::from_copy`), its bodies read again as
+    /// their types (`KeptCopy::open` checked them all).
+    pub fn as_record(&self) -> Option<Record> {
+        let Device::Copy(opened) = self else { return None };
+        let all = &opened.copy.all;
+        let me: Me = decode(all.me.get()).ok()?;
+        let carry_over: CarryOver = decode(all.carry_over.get()).ok()?;
+        let entitlements: Vec<Entitlements> = all.entitlements.values().filter_map(|b| decode(b.get()).ok()).collect();
+        let trainings = opened.trainings.iter().filter_map(|(_, item)| decode::<Training>(item.get()).ok()).collect();
+        Some(keep::from_copy(&me, &carry_over, &entitlements, trainings))
+    }
+
+    /// Puts the record's latest state in place, for the next answers.
+    pub fn replace(&self, new: Record) {
+        if let Device::Kept { record, .. } = self {
+            if let Ok(mut r) = record.write() {
+                *r = new;
+            }
+        }
+    }
+
+    /// The body the service would answer for `path` (a resource path of `resources`, with its
+    /// query), or the error it would: 404 for what the source does not hold.
+    pub fn answer(&self, path: &str) -> Result<String, ApiError> {
+        match self {
+            Device::Copy(opened) => opened.answer(path),
+            Device::Kept { record, today } => {
+                let record = record.read().map_err(|_| ApiError::NotFound)?;
+                computed(&record, *today, path)
+            }
+        }
+    }
+}
+
+/// The path and its query parameter `year`.
+fn route(path: &str) -> (Vec<&str>, Option<i32>) {
+    let (path, query) = path.trim_start_matches('/').split_once('?').unwrap_or((path.trim_start_matches('/'), ""));
+    let year = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "year")
+        .and_then(|(_, v)| v.parse::<i32>().ok());
+    (path.split('/').collect(), year)
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    // the contract's types hold strings, numbers and dates: they cannot fail to serialize
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The record's figures, by the rules, at the contract's paths.
+fn computed(record: &Record, today: Date, path: &str) -> Result<String, ApiError> {
+    let (parts, year) = route(path);
+    let body = match parts.as_slice() {
+        ["v1", "me"] => Some(json(&as_served::me(record, today))),
+        ["v1", "me", "carry-over"] => Some(json(&as_served::carry_over(record, today))),
+        ["v1", "me", "entitlements"] => year.map(|y| json(&as_served::entitlements(record, y))),
+        ["v1", "me", "attendance"] => year.map(|y| json(&as_served::attendance(record, y))),
+        ["v1", "me", "trainings"] => Some(json(&as_served::trainings(record, year))),
+        ["v1", "me", "trainings", id] => {
+            let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
+            record.trainings.iter().find(|t| t.id == id).map(json)
+        }
+        _ => None,
+    };
+    body.ok_or(ApiError::NotFound)
+}
+
+impl Opened {
+    fn new(copy: KeptCopy) -> Opened {
         let trainings = copy
             .all
             .training_pages
@@ -46,22 +149,18 @@ impl Device {
             .flat_map(|page| page.items)
             .filter_map(|item| Some((serde_json::from_str::<Keys>(item.get()).ok()?, item)))
             .collect();
-        Device { copy, trainings }
+        Opened { copy, trainings }
     }
 
-    /// The body the service would answer for `path` (a resource path of `resources`, with its
-    /// query), or the error it would: 404 for what the copy does not hold.
-    pub fn answer(&self, path: &str) -> Result<String, ApiError> {
-        let (path, query) = path.trim_start_matches('/').split_once('?').unwrap_or((path.trim_start_matches('/'), ""));
-        let param = |key: &str| form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == key).map(|(_, v)| v.into_owned());
-        let year = || param("year").and_then(|y| y.parse::<i32>().ok());
+    fn answer(&self, path: &str) -> Result<String, ApiError> {
+        let (parts, year) = route(path);
         let all = &self.copy.all;
-        let body = match path.split('/').collect::<Vec<_>>().as_slice() {
+        let body = match parts.as_slice() {
             ["v1", "me"] => Some(all.me.get().to_string()),
             ["v1", "me", "carry-over"] => Some(all.carry_over.get().to_string()),
-            ["v1", "me", "entitlements"] => year().and_then(|y| all.entitlements.get(&y)).map(|b| b.get().to_string()),
-            ["v1", "me", "attendance"] => year().and_then(|y| all.attendance.get(&y)).map(|b| b.get().to_string()),
-            ["v1", "me", "trainings"] => Some(self.page(year())),
+            ["v1", "me", "entitlements"] => year.and_then(|y| all.entitlements.get(&y)).map(|b| b.get().to_string()),
+            ["v1", "me", "attendance"] => year.and_then(|y| all.attendance.get(&y)).map(|b| b.get().to_string()),
+            ["v1", "me", "trainings"] => Some(self.page(year)),
             ["v1", "me", "trainings", id] => {
                 let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
                 self.trainings.iter().find(|(keys, _)| keys.id == id).map(|(_, item)| item.get().to_string())
@@ -79,8 +178,7 @@ impl Device {
             .filter(|(keys, _)| year.is_none_or(|y| keys.start_date.0.year() == y))
             .map(|(_, item)| item.as_ref())
             .collect();
-        // raw bodies and a number cannot fail to serialize
-        serde_json::to_string(&Page { total: items.len(), items }).unwrap_or_default()
+        json(&Page { total: items.len(), items })
     }
 }
 
@@ -88,7 +186,7 @@ impl Device {
 mod tests {
     use super::*;
     use crate::client::resources;
-    use crate::contract::{decode, CarryOver, Entitlements, Me, Training, TrainingPage};
+    use crate::contract::TrainingPage;
 
     fn device() -> Device {
         let read = |name: &str| {
@@ -121,12 +219,39 @@ mod tests {
     fn the_history_is_one_page_filtered_by_year_and_each_training_is_found_by_its_id() {
         let d = device();
         let all: TrainingPage = decode(&d.answer(&resources::whole_history().path).unwrap()).unwrap();
-        assert_eq!((all.total, all.next), (Some(d.trainings.len() as u32), None));
+        assert_eq!((all.total, all.next), (Some(all.items.len() as u32), None));
+        assert!(all.items.len() > 3);
         let of_2025: TrainingPage = decode(&d.answer(&resources::trainings(20, Some(2025))).unwrap()).unwrap();
         assert!(!of_2025.items.is_empty() && of_2025.items.iter().all(|t| t.start_date.0.year() == 2025));
         let first = &all.items[0];
         let found: Training = decode(&d.answer(&resources::training(&first.id).path).unwrap()).unwrap();
         assert_eq!(&found, first);
         assert_eq!(d.answer(&resources::training("no such id").path), Err(ApiError::NotFound));
+        let record = d.as_record().unwrap();
+        assert_eq!(record.trainings.len(), all.items.len());
+        assert!(!serde_json::to_string(&record).unwrap().contains(&decode::<Me>(&d.answer("v1/me").unwrap()).unwrap().ssin));
+    }
+
+    #[test]
+    fn a_kept_record_is_answered_with_its_figures_and_follows_its_changes() {
+        let record: Record = decode(
+            r#"{"givenName":"An","employments":[{"id":"e1","employerName":"Brico","startDate":"2024-01-01","regimeFraction":1,"sizeBand":"20_OR_MORE"}],
+                "trainings":[{"id":"t 1","employerId":"e1","title":"Excel","startDate":"2025-03-20","endDate":"2025-03-20",
+                "durationMinutes":456,"type":"FORMAL","status":"COMPLETED","countsTowardsRight":true,"registeredBy":"EMPLOYER"}]}"#,
+        )
+        .unwrap();
+        let d = Device::kept(record.clone(), Date::parse("2026-12-04").unwrap());
+        let e: Entitlements = decode(&d.answer(&resources::entitlements(2025).path).unwrap()).unwrap();
+        assert_eq!(e.items[0].total, 5.0);
+        let me: Me = decode(&d.answer(&resources::me().path).unwrap()).unwrap();
+        assert_eq!((me.given_name.as_str(), me.ssin.as_str(), me.employers[0].name.as_str()), ("An", "", "Brico"));
+        let t: Training = decode(&d.answer(&resources::training("t 1").path).unwrap()).unwrap();
+        assert_eq!(t.duration_minutes, 456);
+        let c: CarryOver = decode(&d.answer(&resources::carry_over().path).unwrap()).unwrap();
+        assert_eq!(c.items[0].credit_balance, 14.0, "5 + 5 - 1 + 5");
+        d.replace(Record { trainings: vec![], ..record });
+        let c: CarryOver = decode(&d.answer(&resources::carry_over().path).unwrap()).unwrap();
+        assert_eq!(c.items[0].credit_balance, 15.0);
+        assert_eq!(d.label().map(|l| l.source.clone()), None);
     }
 }

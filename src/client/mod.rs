@@ -5,6 +5,8 @@ pub mod oidc;
 pub mod device;
 pub mod resources;
 #[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
 pub mod transport;
 
 pub use crate::contract::ApiError;

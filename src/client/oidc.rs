@@ -326,7 +326,7 @@ fn replace_address(path: &str) {
 }
 
 /// `bytes` random bytes from the browser's crypto, as URL-safe text.
-fn random(bytes: usize) -> Option<String> {
+pub fn random(bytes: usize) -> Option<String> {
     let mut buf = vec![0u8; bytes];
     web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut buf).ok()?;
     Some(sign_in::random_text(&buf))

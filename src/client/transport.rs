@@ -119,7 +119,7 @@ impl Client {
     /// opened copy said of itself.
     pub fn source(&self) -> Option<String> {
         match &self.device {
-            Some(device) => device.copy.label.source.clone(),
+            Some(device) => device.label().and_then(|l| l.source.clone()),
             None => absolute(&self.base).map(|u| u.href()),
         }
     }

@@ -51,9 +51,14 @@ impl Edit {
     }
 }
 
-/// An id not yet used by any item of `taken`: `prefix` and the lowest free number.
-pub fn new_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    (1..).map(|n| format!("{prefix}{n}")).find(|id| taken.clone().all(|t| t != id)).unwrap_or_default()
+/// A new item's id: `prefix` and `random` (from the browser's crypto, so that two tabs adding at
+/// once never choose the same one), numbered on should it be taken all the same.
+pub fn new_id<'a>(prefix: &str, random: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    let base = format!("{prefix}-{random}");
+    std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| taken.clone().all(|t| t != id))
+        .unwrap_or_default()
 }
 
 /// A copy's account as a record to add to: each employer an employment (its size band as sent,
@@ -172,7 +177,8 @@ mod tests {
         assert_eq!(r.trainings.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["changed", "x"]);
         Edit::RemoveEmployment("e1".into()).apply(&mut r);
         assert_eq!(r.trainings.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["t2"]);
-        assert_eq!(new_id("t", ["t1", "t3"].into_iter()), "t2");
+        assert_eq!(new_id("t", "Xy9", ["t1", "t-Xy9"].into_iter()), "t-Xy9-2");
+        assert_eq!(new_id("e", "Ab_3", std::iter::empty()), "e-Ab_3");
     }
 
     proptest! {
