@@ -113,3 +113,201 @@ test('the start screen in four languages has no accessibility problem', async ()
     await page.close();
   }
 });
+
+// ---- an account kept by hand: the person's own record, its figures computed on the device ----
+
+/** Fills the employment form that is open and saves it. */
+async function addEmployment(page, e) {
+  await page.getByRole('button', { name: 'Add an employment' }).click();
+  await page.fill('#employer-name', e.name);
+  await page.fill('#employment-start', e.start);
+  if (e.end) {
+    await page.fill('#employment-end', e.end);
+    await page.selectOption('#end-reason', e.reason);
+  }
+  await page.fill('#regime', e.regime);
+  await page.selectOption('#size-band', e.band);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('[data-testid=employments] li', { hasText: e.name }).waitFor();
+}
+
+/** Adds a training at the employer named `at`. */
+async function addTraining(page, t) {
+  await page.getByRole('button', { name: 'Add a training' }).click();
+  await page.fill('#training-title', t.title);
+  await page.selectOption('#training-employment', { label: t.at });
+  await page.fill('#training-start', t.start);
+  await page.fill('#training-hours', t.hours);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('[data-testid=trainings] li', { hasText: t.title }).waitFor();
+}
+
+/** The year's table of every employer: each row's cells, as shown. */
+async function together(page) {
+  const table = page.locator('table', { hasText: 'Training credit now' }).first();
+  await table.waitFor();
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.innerText.trim())));
+}
+
+const storedDatabases = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+test('an account kept by hand: two employers, one part-time and left, figures as the rules give them', async () => {
+  const { page, seen } = await startScreen('en', SIZES.phone);
+  await page.getByRole('button', { name: 'Start your own record' }).click();
+  await page.waitForURL(/\/record$/);
+  await axe(page).then((found) => assert.deepEqual(found, [], 'the empty record'));
+
+  // a form sent empty names every missing field at the top, and its links reach the fields
+  await page.getByRole('button', { name: 'Add an employment' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'employment-errors');
+  assert.deepEqual(await summary.locator('li').allInnerTexts(), [
+    "Employer's name: fill it in.", 'Start date: fill it in.', 'Number of workers at the employer: fill it in.',
+  ]);
+  assert.equal(await page.locator('#employer-name').getAttribute('aria-invalid'), 'true');
+  await summary.locator('a').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'employer-name');
+  await page.fill('#regime', '180');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#regime-error', { hasText: /Work regime/ }).waitFor();
+  await screenshot(page, 'record-form-errors-390');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Brico, full time, 20 or more workers, since 2022: 5 days a year from 2024 (2023's lapsed)
+  await addEmployment(page, { name: 'Brico', start: '2022-03-01', regime: '100', band: '20_OR_MORE' });
+  // a bakery at 60%, left by resignation on 30 April 2026: 5 x 0.6 = 3 days in 2025, 4/12 of it in 2026
+  await addEmployment(page, {
+    name: 'Bakkerij Peeters', start: '2025-01-01', end: '2026-04-30', reason: 'RESIGNATION', regime: '60', band: '20_OR_MORE',
+  });
+  // two days of 7.6 h at Brico in 2026; one at the bakery in 2025
+  await addTraining(page, { title: 'First aid', at: 'Brico', start: '2026-03-10', hours: '15.2' });
+  await addTraining(page, { title: 'Sourdough', at: 'Bakkerij Peeters', start: '2025-05-12', hours: '7.6' });
+  await settled(page);
+  await screenshot(page, 'record-filled-390');
+  assert.deepEqual(await axe(page), [], 'the filled record');
+
+  await page.getByRole('link', { name: 'Overview' }).first().click();
+  await page.waitForFunction(figuresShown);
+  await settled(page);
+  // Brico: 5 + 5 carried from 2024-2025, + 5 in 2026 - 2 attended = 13 left and usable.
+  // The bakery: 1 day in 2026 (3 x 4/12), 2 carried from 2025 (3 - 1); the resignation loses it all.
+  assert.deepEqual(await together(page), [
+    ['Brico', '5 days', '2 days', '13 days', '13 days'],
+    ['Bakkerij Peeters', '1 day', '0 days', '3 days', '0 days'],
+    ['Together', '6 days', '2 days', '16 days', '13 days'],
+  ]);
+  assert.match(await page.locator('body').innerText(), /Forfeited on 30\sApril 2026 \(resignation\)/);
+  await screenshot(page, 'record-dashboard-390');
+  await page.setViewportSize(SIZES.desktop);
+  await screenshot(page, 'record-dashboard-1280');
+  assert.deepEqual(seen.api, [], 'nothing was asked of any service');
+  assert.deepEqual(seen.problems, []);
+  await page.close();
+});
+
+test('kept on this device: it stays after a reload, two tabs both add to it, and forgetting deletes it', async () => {
+  const { page, seen } = await startScreen();
+  await page.getByRole('button', { name: 'Start your own record' }).click();
+  await page.waitForURL(/\/record$/);
+  await addEmployment(page, { name: 'Brico', start: '2022-03-01', regime: '100', band: '20_OR_MORE' });
+  const state = page.getByTestId('storage-state');
+  assert.match(await state.innerText(), /Not stored yet/);
+  assert.deepEqual(await storedDatabases(page), [], 'nothing is stored before the person asks');
+  await page.getByRole('button', { name: 'Keep it on this device' }).click();
+  await state.filter({ hasText: /^Kept in this browser/ }).waitFor();
+  assert.deepEqual(await storedDatabases(page), ['training-account']);
+
+  await page.reload();
+  await page.locator('[data-testid=employments] li', { hasText: 'Brico' }).waitFor();
+  assert.match(await state.innerText(), /^Kept in this browser/);
+
+  // a second tab: each tab adds a training while the other is open; both stay
+  const other = await newPage(fresh, 'en');
+  await other.goto(`${DEVICE}/record`);
+  await other.locator('[data-testid=employments] li', { hasText: 'Brico' }).waitFor();
+  await other.getByRole('button', { name: 'Add a training' }).click();
+  await addTraining(page, { title: 'Written in the first tab', at: 'Brico', start: '2026-02-02', hours: '7.6' });
+  // the second tab hears of it, its form still open
+  await other.getByText('Your record was changed in another tab').waitFor();
+  await other.locator('[data-testid=trainings] li', { hasText: 'Written in the first tab' }).waitFor();
+  await other.fill('#training-title', 'Written in the second tab');
+  await other.fill('#training-start', '2026-02-03');
+  await other.fill('#training-hours', '3.8');
+  await other.getByRole('button', { name: 'Save' }).click();
+  for (const tab of [page, other]) {
+    await tab.locator('[data-testid=trainings] li', { hasText: 'Written in the second tab' }).waitFor();
+    assert.equal(await tab.locator('[data-testid=trainings] li').count(), 2);
+  }
+  await page.reload();
+  await page.locator('[data-testid=trainings] li').nth(1).waitFor();
+  assert.deepEqual(
+    await page.locator('[data-testid=trainings] li strong').allInnerTexts(),
+    ['Written in the second tab', 'Written in the first tab'],
+    'both kept, newest first',
+  );
+
+  // forgetting: asked once more, then the database is gone and both tabs are back at the start
+  await page.getByRole('button', { name: 'Forget everything on this device' }).click();
+  await page.getByRole('button', { name: 'Yes, forget everything' }).click();
+  await page.getByText('Everything kept on this device is forgotten.').waitFor();
+  await page.locator('#copy-file').waitFor();
+  assert.deepEqual(await storedDatabases(page), []);
+  await other.locator('#copy-file').waitFor();
+  await page.reload();
+  await page.locator('#copy-file').waitFor();
+  assert.deepEqual(seen.problems, []);
+  await other.close();
+  await page.close();
+});
+
+test('a copy kept and added to: the national register number stays out of it', async () => {
+  assert.ok(kept, 'the first test kept a copy');
+  const { page, seen } = await startScreen();
+  await page.setInputFiles('#copy-file', kept);
+  await page.waitForFunction(figuresShown);
+  const figures = await page.locator(FIGURES).allInnerTexts();
+  await page.getByRole('button', { name: 'Keep this copy and add to it' }).click();
+  await page.locator('.kept-banner').waitFor();
+  await page.waitForFunction(figuresShown);
+  await settled(page);
+  assert.deepEqual(await page.locator(FIGURES).allInnerTexts(), figures, "the rules give the copy's own figures");
+  await page.getByRole('link', { name: 'Profile' }).first().click();
+  await page.getByText('not kept on this device').waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /\d{2}\.\d{2}\.\d{2}-/, 'no national register number');
+  await page.getByRole('link', { name: 'Your record' }).first().click();
+  assert.ok(await page.locator('[data-testid=employments] li').count() > 0);
+  await page.getByRole('button', { name: 'Keep it on this device' }).click();
+  await page.getByTestId('storage-state').filter({ hasText: /^Kept in this browser/ }).waitFor();
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('training-account');
+    open.onsuccess = () => {
+      const get = open.result.transaction('account').objectStore('account').get('record');
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  const ssin = JSON.parse(readFileSync(kept, 'utf8')).me.ssin;
+  assert.ok(ssin && !stored.includes(ssin), 'the stored record holds no national register number');
+  assert.equal(JSON.parse(stored).schema, 1);
+  assert.deepEqual(seen.problems, []);
+  await page.close();
+});
+
+test('the record page in four languages has no accessibility problem', async () => {
+  for (const language of ['nl', 'fr', 'de', 'en']) {
+    // the record kept by the test before: the page with its lists, and a form open with errors
+    const page = await newPage(fresh, language);
+    await page.goto(`${DEVICE}/record`);
+    await page.locator('[data-testid=employments] li').first().waitFor();
+    await page.locator('.record-employments .button').last().click();
+    await page.locator('.record-form button[type=submit]').click();
+    await page.locator('.error-summary').waitFor();
+    assert.deepEqual(await axe(page), [], language);
+    if (language === 'nl') await screenshot(page, 'record-errors-nl-1280');
+    await page.close();
+  }
+});

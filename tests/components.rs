@@ -272,3 +272,77 @@ async fn the_switcher_changes_every_word_and_the_page_language() {
     let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("training-account.language");
     assert_eq!(stored.unwrap().as_deref(), Some("de"), "the choice is remembered");
 }
+
+/// Sets the value of the form field `id` in `el` (an input or a select) as typing or choosing does.
+fn set_value(el: &web_sys::HtmlElement, id: &str, value: &str) {
+    let field = el.query_selector(&format!("#{id}")).unwrap().expect("the field is there");
+    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
+}
+
+/// Sends the form in `el` as its submit button does.
+fn send(el: &web_sys::HtmlElement) {
+    let form = el.query_selector("form").unwrap().expect("a form");
+    let submit = js_sys::Reflect::get(&form, &"requestSubmit".into()).unwrap().unchecked_into::<js_sys::Function>();
+    submit.call0(&form).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_employment_form_names_every_wrong_field_then_saves_one_edit() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::sync::Arc;
+    use training_account::client::device::Device;
+    use training_account::contract::record::Record;
+    use training_account::contract::Date;
+    use training_account::domain::record_form::EmploymentForm;
+    use training_account::ui::employment_form::EmploymentEditor;
+    use training_account::ui::keeping::{Keeping, Storage};
+
+    let held = Rc::new(Cell::new(None::<Keeping>));
+    let (saved, closed) = (Arc::new(AtomicU32::new(0)), held.clone());
+    let done = { let saved = saved.clone(); move || saved.fetch_add(1, Ordering::SeqCst) };
+    let el = mount(move || {
+        let device = Arc::new(Device::kept(Record::default(), Date::parse("2026-12-04").unwrap()));
+        let keeping = Keeping::new(device, Storage::Memory, Callback::new(|()| {}));
+        provide_context(keeping);
+        closed.set(Some(keeping));
+        let done = Callback::new(move |()| {
+            done();
+        });
+        view! { <EmploymentEditor id="e1".to_string() start=EmploymentForm::blank() done /> }
+    });
+    let keeping = held.get().unwrap();
+
+    send(&el);
+    tick(10).await;
+    assert_eq!(
+        texts_of(&el, ".error-summary li"),
+        ["Employer's name: fill it in.", "Start date: fill it in.", "Number of workers at the employer: fill it in."]
+    );
+    assert_eq!(texts_of(&el, "#employer-name-error"), ["Employer's name: fill it in."], "the error at its field too");
+    let invalid = |id: &str| el.query_selector(&format!("#{id}")).unwrap().unwrap().get_attribute("aria-invalid");
+    assert_eq!((invalid("employer-name").as_deref(), invalid("regime").as_deref()), (Some("true"), Some("false")));
+    assert!(keeping.record.get_untracked().employments.is_empty(), "nothing saved");
+
+    // an end before the start, and a regime over 100 %, are named; then all is right
+    set_value(&el, "employer-name", "Brico");
+    set_value(&el, "employment-start", "2024-05-01");
+    set_value(&el, "employment-end", "2024-04-30");
+    set_value(&el, "regime", "120");
+    set_value(&el, "size-band", "20_OR_MORE");
+    send(&el);
+    tick(10).await;
+    let said = texts_of(&el, ".error-summary li");
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].starts_with("End date") && said[1].starts_with("Work regime"), "{said:?}");
+    assert_eq!(saved.load(Ordering::SeqCst), 0);
+
+    set_value(&el, "employment-end", "");
+    set_value(&el, "regime", "80");
+    send(&el);
+    tick(10).await;
+    assert_eq!(saved.load(Ordering::SeqCst), 1, "saved once, and the form is done");
+    let record = keeping.record.get_untracked();
+    let e = &record.employments[0];
+    assert_eq!((e.id.as_str(), e.employer_name.as_str(), e.regime_fraction), ("e1", "Brico", 0.8));
+}

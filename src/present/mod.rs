@@ -14,6 +14,7 @@ pub mod ledger_table;
 pub mod messages;
 pub mod notices;
 pub mod profile;
+pub mod record;
 pub mod sign_in;
 pub mod training_details;
 pub mod usage;

@@ -18,6 +18,7 @@ use crate::ui::loaded::{config_at, Remote};
 use crate::ui::open_copy::OnDevice;
 use crate::ui::pages::carry_over::CarryOverPage;
 use crate::ui::pages::profile::ProfilePage;
+use crate::ui::pages::record::RecordPage;
 use crate::ui::pages::{dashboard::Dashboard, not_found::NotFound, training::TrainingDetail};
 use crate::ui::sign_in::{provide_account, signed_out, Account, SessionEnded, SignInFirst, SignInThroughApi, SignOut};
 use crate::ui::site_nav::SiteNav;
@@ -128,6 +129,7 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
                 <Route path=path!("/carry-over") view=CarryOverPage />
                 <Route path=path!("/profile") view=ProfilePage />
                 <Route path=path!("/trainings/:id") view=TrainingDetail />
+                <Route path=path!("/record") view=RecordPage />
             </FlatRoutes>
         </Show>
     }

@@ -11,6 +11,7 @@ use crate::contract::config::{self, Config, ConfigError};
 use crate::contract::{decode, Refusal, Training, TrainingPage};
 use crate::i18n::{fill, Texts};
 use crate::present::messages::api_error;
+use crate::ui::keeping::Revision;
 use crate::ui::language::{texts, tr};
 use serde::de::DeserializeOwned;
 
@@ -40,7 +41,10 @@ impl<T: DeserializeOwned + Clone + Send + Sync + 'static> Remote<T> {
     /// A resource of the contract, from the client in context.
     pub fn new(resource: Resource<T>) -> Remote<T> {
         let (client, path) = (expect_context::<Client>(), resource.path);
+        let revision = use_context::<Revision>();
         let bodies = LocalResource::new(move || {
+            // a record kept on the device answers anew after each change
+            revision.inspect(|r| r.0.track());
             let (client, path) = (client.clone(), path.clone());
             async move { client.get_text(&path).await.map(|(body, _)| vec![body]) }
         });
@@ -52,7 +56,9 @@ impl Remote<Vec<Training>> {
     /// Every training on record: all pages of the history, from the client in context.
     pub fn whole_history() -> Remote<Vec<Training>> {
         let client = expect_context::<Client>();
+        let revision = use_context::<Revision>();
         let bodies = LocalResource::new(move || {
+            revision.inspect(|r| r.0.track());
             let client = client.clone();
             async move { client.every_page(resources::whole_history().path).await }
         });

@@ -18,7 +18,12 @@ pub fn ProfilePage() -> impl IntoView {
         <h1>{tr(|t| t.profile_title)}</h1>
         {loaded(me, |t| t.what_profile, "placeholder-employer", move |me: Me| {
             view! {
-                <Ssin ssin=me.ssin.clone() revealed />
+                // a record kept on the device has no national register number: it is never stored
+                {if me.ssin.is_empty() {
+                    view! { <p class="ssin"><strong>{tr(|t| t.ssin)}</strong>" "{tr(|t| t.ssin_not_kept)}</p> }.into_any()
+                } else {
+                    view! { <Ssin ssin=me.ssin.clone() revealed /> }.into_any()
+                }}
                 <div class="profile-more"><ProfileDetails me /></div>
             }
         })}
