@@ -2,7 +2,7 @@
 // desktop width, light and dark; reflow at 320 px and at 200 % zoom; a walk with the keyboard only.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, BASE, launch, openAs, screenshot, settled, SIZES, test } from './browser.mjs';
+import { axe, BASE, focusedIn, launch, openAs, screenshot, settled, SIZES, tabUntil, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
@@ -74,19 +74,8 @@ test('keyboard only: skip link, another year, a training and back, history filte
     }
   });
   await settled(page);
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement;
-    return { tag: el.tagName, id: el.id, text: (el.textContent ?? '').trim().slice(0, 80), cls: el.className, href: el.getAttribute('href') ?? '' };
-  });
-  /** Presses Tab (or `key`) until `want` holds for the focused element; fails after `max` presses. */
-  async function tabTo(want, what, max = 80, key = 'Tab') {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press(key);
-      const f = await focused();
-      if (want(f)) return f;
-    }
-    assert.fail(`no ${what} reached with Tab`);
-  }
+  const focused = () => focusedIn(page);
+  const tabTo = (want, what, max, key) => tabUntil(page, want, what, max, key);
 
   // the first Tab reaches the skip link, and Enter moves focus into the main content
   await page.keyboard.press('Tab');

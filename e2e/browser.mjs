@@ -1,4 +1,5 @@
 // Shared Playwright set-up: the browser of e2e/chromium.mjs with a fresh profile.
+import assert from 'node:assert/strict';
 import { test as nodeTest } from 'node:test';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -77,6 +78,22 @@ export async function explainOpenPages(name) {
     await screenshot(page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => {});
     await page.close();
   }
+}
+
+/** What has the keyboard's focus: its tag, id, text, class and link. */
+export const focusedIn = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return { tag: el.tagName, id: el.id, text: (el.textContent ?? '').trim().slice(0, 80), cls: el.className, href: el.getAttribute('href') ?? '' };
+});
+
+/** Presses Tab (or `key`) until `want` holds for the focused element; fails after `max` presses. */
+export async function tabUntil(page, want, what, max = 80, key = 'Tab') {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const f = await focusedIn(page);
+    if (want(f)) return f;
+  }
+  assert.fail(`no ${what} reached with Tab`);
 }
 
 /** Waits until a page has nothing left loading. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { figuresShown } from './chromium.mjs';
-import { axe, BASE, launch, newPage, openAs, screenshot, settled, SIZES, test } from './browser.mjs';
+import { axe, BASE, focusedIn, launch, newPage, openAs, screenshot, settled, SIZES, tabUntil, test } from './browser.mjs';
 
 const DEVICE = process.env.E2E_DEVICE_URL;
 const FIGURES = '.card .figure-value';
@@ -204,6 +204,43 @@ test('an account kept by hand: two employers, one part-time and left, figures as
   await page.setViewportSize(SIZES.desktop);
   await screenshot(page, 'record-dashboard-1280');
   assert.deepEqual(seen.api, [], 'nothing was asked of any service');
+  assert.deepEqual(seen.problems, []);
+  await page.close();
+});
+
+test('keyboard only, at 320 px: a record started, an employment added with its errors, nothing wider than the screen', async () => {
+  const { page, seen } = await startScreen('en', { width: 320, height: 700 });
+  const tabTo = (text, max) => tabUntil(page, (f) => f.text === text, `"${text}"`, max);
+  await tabTo('Start your own record');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/record$/);
+  await tabTo('Add an employment');
+  await page.keyboard.press('Enter');
+  await tabUntil(page, (f) => f.id === 'employer-name', 'the name field');
+  await page.keyboard.type('Brico');
+  // Enter in a field sends the form: the summary takes the focus and names what is missing
+  await page.keyboard.press('Enter');
+  await page.locator('.error-summary').waitFor();
+  assert.equal((await focusedIn(page)).id, 'employment-errors');
+  await page.keyboard.press('Tab');
+  assert.match((await focusedIn(page)).text, /^Start date/);
+  await page.keyboard.press('Enter');
+  assert.equal((await focusedIn(page)).id, 'employment-start', 'the link moves to its field');
+  await page.keyboard.type('03012022'); // the browser's en-US date field: month, day, year
+  await tabUntil(page, (f) => f.id === 'size-band', 'the size band');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await tabTo('Save');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=employments] li', { hasText: 'Brico' }).waitFor();
+  assert.match(await page.locator('[data-testid=employments] li').innerText(), /1\sMarch 2022 · 100% · 20 or more workers/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 320 px');
+  await screenshot(page, 'record-keyboard-320');
+  // every page reads the record: the carry-over and its chart
+  await page.getByRole('link', { name: 'Carry-over' }).first().click();
+  await page.locator('.ledger-table, table').first().waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nor on the carry-over');
   assert.deepEqual(seen.problems, []);
   await page.close();
 });
