@@ -15,7 +15,7 @@ const OTHER = HOST.replace('127.0.0.1', 'localhost');
 const TRAINING = '/trainings/t-2026-next';
 
 const CSP_BASE = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-  + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; ";
+  + "worker-src 'self'; manifest-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; ";
 const APP_CSP = `${CSP_BASE}frame-ancestors 'none'`;
 const WIDGET_CSP = `${CSP_BASE}frame-ancestors ${HOST}`;
 const PERMISSIONS = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
@@ -230,3 +230,28 @@ for (const [route, kind] of CSP_ROUTES) {
     assert.ok(shown, `${route} shows under the CSP`);
   });
 }
+
+test('installable behind nginx: the manifest as its type, the worker revalidated, in control under the CSP', async () => {
+  const manifest = await fetchRaw('/manifest.webmanifest', { 'accept-encoding': BROWSER_ENCODINGS });
+  assert.equal(manifest.status, 200);
+  assert.match(manifest.headers['content-type'], /^application\/manifest\+json/);
+  for (const path of ['/sw.js', '/manifest.webmanifest', '/icon-192.png']) {
+    const { status, headers } = await fetchRaw(path, { 'accept-encoding': BROWSER_ENCODINGS });
+    assert.equal(status, 200, path);
+    assert.equal(headers['cache-control'], 'no-cache', `${path}: a new version is seen at once`);
+  }
+  const installing = await launch('en-US', { worker: true });
+  try {
+    const page = await installing.newPage();
+    const blocked = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && blocked.push(m.text().slice(0, 300)));
+    await page.goto(`${APP}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await settled(page);
+    assert.deepEqual(blocked, []);
+  } finally {
+    await installing.close();
+  }
+});

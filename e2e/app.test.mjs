@@ -1,7 +1,7 @@
 // End-to-end: the built app served by the demo back end, driven in Debian's Chromium.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, BASE, launch, newPage, openAs, screenshot, SIZES, test } from './browser.mjs';
+import { asPersona, axe, BASE, launch, newPage, openAs, screenshot, SIZES, test } from './browser.mjs';
 import { CPU_SLOWDOWN, figuresShown, slowCpu } from './chromium.mjs';
 
 let ctx;
@@ -332,7 +332,7 @@ test(`the history does not hold the figures back: they are drawn a frame before 
     requestAnimationFrame(look);
   };
   await frames.addInitScript(`(${firstFrames})(${figuresShown})`);
-  await frames.addCookies([{ name: 'demo_persona', value: 'a', url: BASE }]);
+  await asPersona(frames, 'a');
   const seen = [];
   for (let i = 0; i < 3; i++) {
     const page = await newPage(frames);

@@ -22,14 +22,19 @@ export const test = (name, body) => nodeTest(name, async (t) => {
   }
 });
 
-/** A browser with a fresh profile; `locale` is the language the browser asks for. */
-export async function launch(locale = 'en-US') {
+/**
+ * A browser with a fresh profile; `locale` is the language the browser asks for. The app's service
+ * worker is blocked unless `worker` is set: Playwright's routes do not see what a worker answers,
+ * and each test should see the network as it is.
+ */
+export async function launch(locale = 'en-US', { worker = false } = {}) {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'e2e-profile-')), {
     executablePath: CHROMIUM,
     headless: true,
     locale,
     viewport: SIZES.desktop,
     args: FLAGS,
+    serviceWorkers: worker ? 'allow' : 'block',
   });
 }
 
@@ -40,8 +45,7 @@ export const LANGUAGE_KEY = 'training-account.language';
  * person's saved choice (as the switcher stores it); `null` leaves the app to choose.
  */
 export async function openAs(context, persona, path = '/', size = SIZES.desktop, language = 'en') {
-  await context.clearCookies();
-  await context.addCookies([{ name: 'demo_persona', value: persona, url: BASE }]);
+  await asPersona(context, persona);
   const page = await newPage(context, language);
   await page.setViewportSize(size);
   const problems = [];
@@ -58,6 +62,12 @@ export async function openAs(context, persona, path = '/', size = SIZES.desktop,
 }
 
 const opened = new Set();
+
+/** The demo back end at `site` answers as `persona` from now on (its demo cookie, alone). */
+export async function asPersona(context, persona, site = BASE) {
+  await context.clearCookies();
+  await context.addCookies([{ name: 'demo_persona', value: persona, url: site }]);
+}
 
 /** A new tab whose saved language is `language` (`null`: none) when it first loads the app. */
 export async function newPage(context, language = 'en') {

@@ -26,6 +26,8 @@ fi
 trunk build --release --dist "$out" "$@"
 # the widget for other sites: its own bundle, loaded without the app (see src/bin/widget.rs)
 trunk build widget.html --release --dist "$out/widget" --public-url /widget/
+# the app's service worker, from this build's files (the widget's stay outside it)
+node scripts/service-worker.mjs "$out"
 # what a production server sends: a .br and a .gz beside each text file and the wasm, served by
 # Accept-Encoding (nginx's brotli_static and gzip_static, the demo back end). Never config.json:
 # an operator edits it in place, and a stale compressed copy would win.

@@ -14,10 +14,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::auth::Auth;
 use crate::Demo;
 
-/// The app's pages take scripts, wasm, styles, pictures and API answers from their own origin
-/// only; `frame-ancestors` follows.
+/// The app's pages take scripts, wasm, styles, pictures, their service worker, their manifest and
+/// API answers from their own origin only; `frame-ancestors` follows.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                       img-src 'self' data:; object-src 'none'; base-uri 'self'";
+                       img-src 'self' data:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'";
 pub const PERMISSIONS: &str =
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 

@@ -361,4 +361,7 @@ pub const DE: Texts = Texts {
     forget_confirm: "Damit wird Ihr Dossier aus diesem Browser gelöscht. Exportieren Sie vorher eine Kopie, wenn Sie es behalten möchten.",
     yes_forget: "Ja, alles löschen",
     forgotten: "Alles, was auf diesem Gerät gespeichert war, ist gelöscht.",
+    offline: "Sie sind offline. Ihr Dossier auf diesem Gerät funktioniert weiter; Zahlen eines Dienstes brauchen eine Verbindung.",
+    update_ready: "Eine neue Version dieser App ist bereit.",
+    update_reload: "Neu laden",
 };

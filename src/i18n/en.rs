@@ -374,4 +374,7 @@ pub const EN: Texts = Texts {
     forget_confirm: "This deletes your record from this browser. Export a copy first if you want to keep it.",
     yes_forget: "Yes, forget everything",
     forgotten: "Everything kept on this device is forgotten.",
+    offline: "You are offline. Your record on this device still works; figures from a service need a connection.",
+    update_ready: "A new version of this app is ready.",
+    update_reload: "Reload",
 };

@@ -362,4 +362,7 @@ pub const FR: Texts = Texts {
     forget_confirm: "Votre dossier sera effacé de ce navigateur. Exportez d’abord une copie si vous voulez le garder.",
     yes_forget: "Oui, tout effacer",
     forgotten: "Tout ce qui était conservé sur cet appareil a été effacé.",
+    offline: "Vous êtes hors ligne. Votre dossier sur cet appareil fonctionne toujours ; les chiffres d’un service demandent une connexion.",
+    update_ready: "Une nouvelle version de cette application est prête.",
+    update_reload: "Recharger",
 };

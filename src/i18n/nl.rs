@@ -361,4 +361,7 @@ pub const NL: Texts = Texts {
     forget_confirm: "Dit wist je dossier uit deze browser. Exporteer eerst een kopie als je het wilt bewaren.",
     yes_forget: "Ja, alles wissen",
     forgotten: "Alles wat op dit toestel bewaard was, is gewist.",
+    offline: "Je bent offline. Je dossier op dit toestel werkt nog; cijfers van een dienst hebben een verbinding nodig.",
+    update_ready: "Er is een nieuwe versie van deze app klaar.",
+    update_reload: "Opnieuw laden",
 };

@@ -14,6 +14,7 @@ use crate::i18n::Language;
 use crate::ui::config_error::ConfigErrorPanel;
 use crate::ui::focus;
 use crate::ui::language::{tr, LanguageSwitcher, Speaking};
+use crate::ui::app_state::AppState;
 use crate::ui::loaded::{config_at, Remote};
 use crate::ui::open_copy::OnDevice;
 use crate::ui::pages::carry_over::CarryOverPage;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
         // there while the configuration loads too, so the page does not move down when it is in
         {move || (!matches!(config.get(), Some(Err(_)))).then(|| view! { <SiteNav /> })}
         <main id="main" class="page" tabindex="-1">
+            <AppState />
             {move || match config.get() {
                 Some(Ok(cfg)) => source(cfg),
                 Some(Err(error)) => view! { <div><ConfigErrorPanel error /></div> }.into_any(),

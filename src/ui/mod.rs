@@ -2,6 +2,7 @@
 
 pub mod address;
 pub mod app;
+pub mod app_state;
 pub mod breakdown;
 pub mod choices;
 pub mod clock;
