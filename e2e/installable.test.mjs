@@ -86,6 +86,10 @@ test('the manifest and its icons load, as a browser installs them', async () => 
   assert.equal(manifest.display, 'standalone');
   assert.deepEqual([manifest.start_url, manifest.scope], ['/', '/']);
   assert.ok(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'));
+  // Chromium's own installability check, the one Lighthouse reports
+  const cdp = await ctx.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
   for (const icon of manifest.icons) {
     const got = await page.request.get(new URL(icon.src, `${SITE}/`).href);
     assert.equal(got.status(), 200, icon.src);
@@ -168,5 +172,48 @@ test('a new version is announced, and taken only when the person reloads', async
   await page.waitForFunction(figuresShown);
   assert.equal(await notice.count(), 0);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting), null, 'the new version runs');
+  await page.close();
+});
+
+/** From the next load, Chromium's own install offer (which comes when it chooses) is not heard. */
+const withoutBrowserOffers = (page) => page.addInitScript(() => {
+  window.addEventListener('beforeinstallprompt', (e) => e.isTrusted && e.stopImmediatePropagation(), true);
+});
+
+test("the browser's install offer becomes a button, and 'Not now' is remembered", async () => {
+  const { page } = await open();
+  await withoutBrowserOffers(page);
+  await page.reload();
+  await settled(page);
+  // the event as Chromium sends it once the app is installable (its real one may come too, at a
+  // time of its choosing): the app holds the prompt back until asked
+  const offer = () => page.evaluate(() => {
+    const event = new Event('beforeinstallprompt', { cancelable: true });
+    window.prompted = 0;
+    event.prompt = () => { window.prompted += 1; return Promise.resolve(); };
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.equal(await offer(), true, "the browser's own banner is held back");
+  await page.getByRole('button', { name: 'Install' }).click();
+  assert.equal(await page.evaluate(() => window.prompted), 1);
+  assert.equal(await page.locator('.install-offer').count(), 0, 'a prompt is shown once');
+  await offer();
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await page.reload();
+  await settled(page);
+  assert.equal(await offer(), false, 'not held back any more');
+  assert.equal(await page.locator('.install-offer').count(), 0, 'not offered again on this device');
+  await page.close();
+});
+
+test('on iPhone and iPad, where Safari has no install event, the Share menu is explained', async () => {
+  const { page } = await open();
+  // Safari's navigator, which has no install event
+  await withoutBrowserOffers(page);
+  await page.addInitScript(() => Object.defineProperty(navigator, 'standalone', { value: false }));
+  await page.evaluate(() => localStorage.removeItem('training-account.install'));
+  await page.reload();
+  await page.getByText('On iPhone or iPad: tap Share, then Add to Home Screen.').waitFor();
   await page.close();
 });

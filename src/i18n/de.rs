@@ -364,4 +364,8 @@ pub const DE: Texts = Texts {
     offline: "Sie sind offline. Ihr Dossier auf diesem Gerät funktioniert weiter; Zahlen eines Dienstes brauchen eine Verbindung.",
     update_ready: "Eine neue Version dieser App ist bereit.",
     update_reload: "Neu laden",
+    install_title: "Installieren Sie diese App auf Ihrem Gerät: Sie öffnet sich dann vom Home-Bildschirm, auch offline.",
+    install: "Installieren",
+    install_ios: "Auf iPhone oder iPad: Teilen antippen, dann Zum Home-Bildschirm.",
+    install_not_now: "Nicht jetzt",
 };

@@ -377,4 +377,8 @@ pub const EN: Texts = Texts {
     offline: "You are offline. Your record on this device still works; figures from a service need a connection.",
     update_ready: "A new version of this app is ready.",
     update_reload: "Reload",
+    install_title: "Install this app on your device: it then opens from your home screen, also offline.",
+    install: "Install",
+    install_ios: "On iPhone or iPad: tap Share, then Add to Home Screen.",
+    install_not_now: "Not now",
 };

@@ -365,4 +365,8 @@ pub const FR: Texts = Texts {
     offline: "Vous êtes hors ligne. Votre dossier sur cet appareil fonctionne toujours ; les chiffres d’un service demandent une connexion.",
     update_ready: "Une nouvelle version de cette application est prête.",
     update_reload: "Recharger",
+    install_title: "Installez cette application sur votre appareil : elle s’ouvre alors depuis votre écran d’accueil, même hors ligne.",
+    install: "Installer",
+    install_ios: "Sur iPhone ou iPad : touchez Partager, puis Sur l’écran d’accueil.",
+    install_not_now: "Pas maintenant",
 };

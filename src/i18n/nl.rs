@@ -364,4 +364,8 @@ pub const NL: Texts = Texts {
     offline: "Je bent offline. Je dossier op dit toestel werkt nog; cijfers van een dienst hebben een verbinding nodig.",
     update_ready: "Er is een nieuwe versie van deze app klaar.",
     update_reload: "Opnieuw laden",
+    install_title: "Installeer deze app op je toestel: ze opent dan vanaf je beginscherm, ook offline.",
+    install: "Installeren",
+    install_ios: "Op iPhone of iPad: tik op Deel en dan op Zet op beginscherm.",
+    install_not_now: "Niet nu",
 };

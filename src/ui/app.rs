@@ -15,6 +15,7 @@ use crate::ui::config_error::ConfigErrorPanel;
 use crate::ui::focus;
 use crate::ui::language::{tr, LanguageSwitcher, Speaking};
 use crate::ui::app_state::AppState;
+use crate::ui::install::InstallOffer;
 use crate::ui::loaded::{config_at, Remote};
 use crate::ui::open_copy::OnDevice;
 use crate::ui::pages::carry_over::CarryOverPage;
@@ -55,6 +56,8 @@ pub fn App() -> impl IntoView {
                 None => view! { <div><p class="boot" role="status">{tr(|t| t.loading_app)}</p></div> }.into_any(),
             }}
         </main>
+        // below the page, where its coming moves nothing the person is reading
+        <InstallOffer />
         </Router>
     }
 }

@@ -1,7 +1,7 @@
-//! Above every page of the installed app: that the device is offline, and that a new version is
-//! ready. The service worker (`sw.js`, written at build time by scripts/service-worker.mjs) is
-//! registered here; a new version installs behind the running page and waits, and only the
-//! person's "Reload" lets it take over, so code never changes under a page in use.
+//! Above every page of the app: that the device is offline, and that a new version is ready. The service worker (`sw.js`, written at build time by
+//! scripts/service-worker.mjs) is registered here; a new version installs behind the running page
+//! and waits, and only the person's "Reload" lets it take over, so code never changes under a
+//! page in use.
 
 use leptos::ev;
 use leptos::prelude::*;

@@ -18,6 +18,7 @@ pub mod focus;
 pub mod form_field;
 pub mod frame;
 pub mod history_filters;
+pub mod install;
 pub mod keep_a_copy;
 pub mod keeping;
 pub mod language;
