@@ -13,6 +13,7 @@ use crate::contract::copy::{KeptCopy, Label};
 use crate::contract::record::Record;
 use crate::contract::{decode, ApiError, CarryOver, Date, Entitlements, Me, Training};
 use crate::domain::{as_served, keep};
+use super::LocalSource;
 
 #[derive(Debug)]
 pub enum Device {
@@ -93,10 +94,12 @@ impl Device {
             }
         }
     }
+}
 
+impl LocalSource for Device {
     /// The body the service would answer for `path` (a resource path of `resources`, with its
     /// query), or the error it would: 404 for what the source does not hold.
-    pub fn answer(&self, path: &str) -> Result<String, ApiError> {
+    fn answer(&self, path: &str) -> Result<String, ApiError> {
         match self {
             Device::Copy(opened) => opened.answer(path),
             Device::Kept { record, today } => {
@@ -104,6 +107,10 @@ impl Device {
                 computed(&record, *today, path)
             }
         }
+    }
+
+    fn source(&self) -> Option<String> {
+        self.label().and_then(|l| l.source.clone())
     }
 }
 

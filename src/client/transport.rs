@@ -18,9 +18,8 @@ use leptos::prelude::{ArcRwSignal, GetUntracked, Set};
 
 use serde_json::value::RawValue;
 
-use super::device::Device;
 use super::oidc::Session;
-use super::{resources, ApiError};
+use super::{resources, ApiError, LocalSource};
 use crate::contract::oidc::Secret;
 use crate::contract::config::{Config, ConfigError};
 use crate::contract::copy::Everything;
@@ -38,8 +37,8 @@ pub struct Client {
     home: Option<String>,
     credentials: Credentials,
     timeout_ms: i32,
-    /// The person's own copy, which answers in place of the service (`client::device`).
-    device: Option<Arc<Device>>,
+    /// The person's own copy or record, which answers in place of the service (`client::device`).
+    device: Option<Arc<dyn LocalSource>>,
 }
 
 /// How requests to the API prove who asks. A token is held in memory only: never stored, logged
@@ -111,7 +110,7 @@ impl Client {
     }
 
     /// A client of the person's own copy, on this device: the same resources, no network.
-    pub fn on_device(device: Arc<Device>) -> Client {
+    pub fn on_device(device: Arc<dyn LocalSource>) -> Client {
         Client { device: Some(device), ..Client::new(String::new(), Credentials::None) }
     }
 
@@ -119,7 +118,7 @@ impl Client {
     /// opened copy said of itself.
     pub fn source(&self) -> Option<String> {
         match &self.device {
-            Some(device) => device.label().and_then(|l| l.source.clone()),
+            Some(device) => device.source(),
             None => absolute(&self.base).map(|u| u.href()),
         }
     }
