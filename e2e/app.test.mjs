@@ -346,3 +346,51 @@ test(`the history does not hold the figures back: they are drawn a frame before 
   await frames.close();
   assert.ok(seen.every((s) => s.figures < s.history), JSON.stringify(seen));
 });
+
+test("the page's frame paints before the wasm, in the person's language, and the app takes it over without a move", async () => {
+  for (const size of [SIZES.phone, SIZES.desktop]) {
+    await asPersona(ctx, 'a');
+    const page = await newPage(ctx, 'nl');
+    await page.setViewportSize(size);
+    // the wasm held back: what shows until then is the frame alone
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${BASE}/carry-over`);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const brand = page.locator('#frame .brand');
+    assert.ok(await brand.isVisible());
+    assert.equal(await brand.innerText(), 'Opleidingsrekening');
+    assert.equal(await page.locator('#frame [aria-current=page]').innerText(), 'Overdracht');
+    assert.equal(await page.locator('#frame .languages [aria-pressed=true]').innerText(), 'Nederlands');
+    const boxes = (scope) => page.evaluate((s) => ['.site-header', '.site-nav', '.boot']
+      .map((c) => document.querySelector(`${s} ${c}`)?.getBoundingClientRect())
+      .map((r) => r && [r.x, r.y, r.width, r.height].map(Math.round)), scope);
+    const hrefs = (scope) => page.locator(`${scope} .site-nav a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const frame = { boxes: await boxes('#frame'), hrefs: await hrefs('#frame') };
+    await page.evaluate(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift' });
+    });
+    release();
+    await page.locator('#main').waitFor();
+    assert.equal(await page.locator('#frame').count(), 0, 'the app took the frame away');
+    // its first screen where the frame was: the same boxes (its loading line, while it lasts)
+    const app = { boxes: await boxes('body'), hrefs: await hrefs('body') };
+    assert.deepEqual(app.hrefs, frame.hrefs, "the frame's navigation is the app's");
+    assert.deepEqual(app.boxes.slice(0, 2), frame.boxes.slice(0, 2), `header and navigation at ${size.width} px`);
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'nothing moved');
+    await page.close();
+  }
+  // a language the app cannot know yet: the frame's words stay hidden, never in the wrong one
+  const spanish = await launch('es-ES');
+  const page = await newPage(spanish, null);
+  await page.route(/_bg\.wasm$/, () => {}); // never: the frame alone
+  // the boot module asks for config.json right after it has set the frame's words
+  const booted = page.waitForRequest(/\/config\.json$/);
+  await page.goto(`${BASE}/`);
+  await booted;
+  assert.equal(await page.locator('#frame .brand').isVisible(), false);
+  assert.ok(await page.locator('#frame .languages').isVisible(), 'the languages, the same in all, show');
+  await spanish.close();
+});

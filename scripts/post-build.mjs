@@ -1,8 +1,8 @@
 // Trunk post-build hook. It changes none of the files Trunk and wasm-bindgen generate, so the
 // integrity hashes Trunk wrote into index.html hold. It moves Trunk's inline loader into a file of
-// its own (a strict CSP runs no inline script), with the app's early requests before it
-// (early.js), and writes embed.js (the widget's loader for other sites) with the names of this
-// build's files.
+// its own (a strict CSP runs no inline script), with the frame's words (frame.js) and the app's
+// early requests (early.js) before it, and writes embed.js (the widget's loader for other sites)
+// with the names of this build's files.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -24,7 +24,10 @@ const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const loader = html.match(inline)?.[1];
 if (!loader) throw new Error('no inline module script in index.html: has Trunk changed its loader?');
 const early = widget ? '' : readFileSync(new URL('./early.js', import.meta.url), 'utf8');
-const boot = `${early}${loader.trim()}\n`;
+// the app's frame in the person's words first: it is what paints before the wasm
+const frame = widget ? '' : `const FRAME_WORDS = ${readFileSync(new URL('./frame-words.json', import.meta.url), 'utf8').trim()};\n`
+  + readFileSync(new URL('./frame.js', import.meta.url), 'utf8');
+const boot = `${frame}${early}${loader.trim()}\n`;
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, bootName), boot);
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';

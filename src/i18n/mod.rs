@@ -178,6 +178,28 @@ mod tests {
         found
     }
 
+    /// The frame index.html paints before the wasm says these words itself (scripts/frame.js):
+    /// they must be the app's, or the take-over would change them before the person's eyes.
+    #[test]
+    fn the_frames_words_are_the_apps() {
+        let frame: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+            serde_json::from_str(include_str!("../../scripts/frame-words.json")).unwrap();
+        assert_eq!(frame.len(), LANGUAGES.len());
+        for lang in LANGUAGES {
+            let t = texts(lang);
+            let expected = [
+                ("app_name", t.app_name),
+                ("loading_app", t.loading_app),
+                ("nav_ledger", t.nav_ledger),
+                ("nav_overview", t.nav_overview),
+                ("nav_profile", t.nav_profile),
+            ];
+            let words = &frame[lang.code()];
+            let words: Vec<(&str, &str)> = words.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(words, expected, "{}", lang.code());
+        }
+    }
+
     #[test]
     fn fill_replaces_numbered_placeholders() {
         assert_eq!(fill("Showing {0} of {1}", &["10", "25"]), "Showing 10 of 25");
