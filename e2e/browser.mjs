@@ -106,6 +106,33 @@ export async function tabUntil(page, want, what, max = 80, key = 'Tab') {
   assert.fail(`no ${what} reached with Tab`);
 }
 
+/** Everything the app keeps in IndexedDB, by key, as stored; `{}` when it keeps nothing there
+ * (read without making the database). */
+export const storedOnDevice = (page) => page.evaluate(async () => {
+  const name = 'training-account';
+  if (!(await indexedDB.databases()).some((d) => d.name === name)) return {};
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const read = (what) => new Promise((resolve, reject) => {
+    const asked = db.transaction('account').objectStore('account')[what]();
+    asked.onsuccess = () => resolve(asked.result);
+    asked.onerror = () => reject(asked.error);
+  });
+  const [keys, values] = [await read('getAllKeys'), await read('getAll')];
+  db.close();
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+});
+
+/** On the dashboard: keeps the figures on this device for offline use, and waits until they are. */
+export async function keepOffline(page) {
+  const section = page.getByTestId('keep-offline');
+  await section.getByRole('button', { name: 'Keep my figures on this device' }).click();
+  await section.getByText(/^Your figures of .+ are kept on this device/).waitFor();
+}
+
 /** Waits until a page has nothing left loading. */
 export async function settled(page) {
   await page.locator('h1').first().waitFor();

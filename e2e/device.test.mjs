@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { figuresShown } from './chromium.mjs';
-import { axe, BASE, focusedIn, launch, newPage, openAs, screenshot, settled, SIZES, tabUntil, test } from './browser.mjs';
+import { axe, BASE, focusedIn, launch, newPage, openAs, screenshot, settled, SIZES, storedOnDevice, tabUntil, test } from './browser.mjs';
 
 const DEVICE = process.env.E2E_DEVICE_URL;
 const FIGURES = '.card .figure-value';
@@ -318,15 +318,7 @@ test('a copy kept and added to: the national register number stays out of it', a
   assert.ok(await page.locator('[data-testid=employments] li').count() > 0);
   await page.getByRole('button', { name: 'Keep it on this device' }).click();
   await page.getByTestId('storage-state').filter({ hasText: /^Kept in this browser/ }).waitFor();
-  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('training-account');
-    open.onsuccess = () => {
-      const get = open.result.transaction('account').objectStore('account').get('record');
-      get.onsuccess = () => resolve(get.result);
-      get.onerror = () => reject(get.error);
-    };
-    open.onerror = () => reject(open.error);
-  }));
+  const stored = (await storedOnDevice(page)).record;
   const ssin = JSON.parse(readFileSync(kept, 'utf8')).me.ssin;
   assert.ok(ssin && !stored.includes(ssin), 'the stored record holds no national register number');
   assert.equal(JSON.parse(stored).schema, 1);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { figuresShown } from './chromium.mjs';
-import { asPersona, launch, newPage, screenshot, settled, test } from './browser.mjs';
+import { asPersona, keepOffline, launch, newPage, screenshot, settled, SIZES, storedOnDevice, test } from './browser.mjs';
 
 const PORT = Number(process.env.E2E_WORKER_PORT ?? 8132);
 const SITE = `http://127.0.0.1:${PORT}`;
@@ -133,13 +133,24 @@ test('the worker takes control, keeps no API answer, token or national register 
   await page.close();
 });
 
+/** Offline: the demo back end stopped and the browser's network cut. */
+async function goOffline() {
+  await stop();
+  await ctx.setOffline(true);
+}
+
+/** Online again: the back end up, then the network back (the app then asks again). */
+async function goOnline() {
+  await serve();
+  await ctx.setOffline(false);
+}
+
 test('offline, a reload shows the app and says it is offline, in the language chosen', async () => {
   const { page } = await open('/profile');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await settled(page);
   await page.getByRole('button', { name: 'Nederlands' }).click();
-  await stop();
-  await ctx.setOffline(true);
+  await goOffline();
   const started = Date.now();
   await page.reload();
   await page.getByText('Je bent offline.').waitFor();
@@ -148,12 +159,52 @@ test('offline, a reload shows the app and says it is offline, in the language ch
   await screenshot(page, 'offline-profile-1280');
   console.log(`offline reload: the app and its notice after ${took} ms`);
   assert.ok(took < 3000, `the offline notice after ${took} ms`);
-  await ctx.setOffline(false);
-  await serve();
+  await goOnline();
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.locator('h1').first().waitFor();
   assert.equal(await page.getByText('Je bent offline.').count(), 0, 'back online, no notice');
+  await page.close();
+});
+
+test('figures kept by choice open offline, marked with their date, without the national register number, and are forgotten on request', async () => {
+  const { page, problems } = await open();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(figuresShown);
+  assert.deepEqual(await storedOnDevice(page), {}, 'nothing kept before the person chooses');
+  await keepOffline(page);
+  const stored = await storedOnDevice(page);
+  assert.deepEqual(Object.keys(stored), ['offline']);
+  assert.ok(stored.offline.includes('"givenName":"An"') && !stored.offline.includes(SSIN), 'the figures, without the number');
+
+  await goOffline();
+  await page.setViewportSize(SIZES.phone);
+  await page.reload();
+  const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const mark = page.getByTestId('offline-mark');
+  await mark.filter({ hasText: `as kept on this device on ${today}` }).waitFor();
+  await page.waitForFunction(figuresShown);
+  await settled(page);
+  assert.equal(await page.locator('.panel-error').count(), 0, 'every part of the page from the copy');
+  assert.doesNotMatch(await page.locator('main').innerText(), /\d{2}\.\d{2}\.\d{2}-/, 'no national register number');
+  await screenshot(page, 'offline-figures-390');
+
+  // the connection back: the figures come from the service again, and the mark goes
+  await goOnline();
+  await mark.waitFor({ state: 'detached' });
+  await page.waitForFunction(figuresShown);
+
+  await page.getByTestId('keep-offline').getByRole('button', { name: 'Forget them' }).click();
+  await page.getByText('Nothing of your account is kept on this device any more.').waitFor();
+  assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), [], 'no database left');
+
+  // forgotten, offline shows no figures
+  await goOffline();
+  await page.reload();
+  await page.locator('.panel-error').first().waitFor();
+  assert.equal(await mark.count(), 0);
+  await goOnline();
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { figuresShown } from './chromium.mjs';
-import { launch, newPage, screenshot, settled, SIZES, test } from './browser.mjs';
+import { keepOffline, launch, newPage, screenshot, settled, SIZES, storedOnDevice, test } from './browser.mjs';
 import { CONFIRM_LOGOUT, LOGIN, throughProvider } from './provider.mjs';
 
 const need = (name) => {
@@ -147,16 +147,20 @@ describe('the app signs in itself (auth.mode oidc)', () => {
     assert.deepEqual(seen.problems.filter((p) => !/status of 40[01]/.test(p)), []);
   });
 
-  test('sign-out ends the session here and at the provider', async () => {
-    const { page } = await open(OIDC, '/');
+  test('sign-out ends the session here and at the provider, and deletes the figures kept for offline use', async () => {
+    const { page, seen } = await open(OIDC, '/');
     await signIn(page);
     await page.waitForFunction(figuresShown);
+    await keepOffline(page);
+    const { offline } = await storedOnDevice(page);
+    assert.ok(seen.tokens.length > 0 && seen.tokens.every((t) => !offline.includes(t)), 'no token kept with the figures');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((u) => u.href.startsWith(`${ISSUER}/session/end`));
     await page.locator(CONFIRM_LOGOUT).click();
     await page.waitForURL((u) => u.href.startsWith(`${OIDC}/`));
     await page.locator(LOGIN_MARK).waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.length - (sessionStorage.getItem('e2e-language-set') ? 1 : 0)), 0);
+    assert.deepEqual(await storedOnDevice(page), {}, 'nothing of the account left on the device');
     // the provider's session is gone too: signing in asks for the login again
     await page.locator(`${LOGIN_MARK} button`).click();
     await page.locator(LOGIN).waitFor();
@@ -303,11 +307,13 @@ describe('the back end signs in and keeps the session (auth.mode session)', () =
     assert.deepEqual(seen.problems.filter((p) => !/status of 401/.test(p)), []);
   });
 
-  test('a cross-site sign-out is refused; the session\'s own sign-out ends it', async () => {
+  test('a cross-site sign-out is refused; the session\'s own sign-out ends it and deletes the figures kept for offline use', async () => {
     const { page } = await open(SESSION, '/');
     await page.locator(`${LOGIN_MARK} a`).click();
     await throughProvider(page, ISSUER, 'a');
     await page.waitForFunction(figuresShown);
+    await keepOffline(page);
+    assert.deepEqual(Object.keys(await storedOnDevice(page)), ['offline']);
     const forged = await context.request.post(`${SESSION}/auth/logout`, {
       headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
       maxRedirects: 0,
@@ -319,5 +325,6 @@ describe('the back end signs in and keeps the session (auth.mode session)', () =
     await page.waitForURL(`${SESSION}/`);
     await page.locator(LOGIN_MARK).waitFor();
     assert.equal((await context.request.get(`${SESSION}/auth/me`)).status(), 401, 'signed out');
+    assert.deepEqual(await storedOnDevice(page), {}, 'nothing of the account left on the device');
   });
 });

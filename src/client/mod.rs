@@ -3,6 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod oidc;
 pub mod device;
+#[cfg(target_arch = "wasm32")]
+pub mod offline;
 pub mod resources;
 #[cfg(target_arch = "wasm32")]
 pub mod store;

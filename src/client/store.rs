@@ -1,7 +1,8 @@
-//! The record kept in this browser, when the person chooses to keep it: one document (`Stored`)
-//! in IndexedDB, changed one `Edit` at a time inside one transaction (read, apply, write), so
-//! that two tabs never write over each other's change; the writer tells the other tabs on a
-//! BroadcastChannel. Persistent storage is asked for, and forgetting deletes the database.
+//! What the person chooses to keep in this browser, in IndexedDB. Their record: one document
+//! (`Stored`), changed one `Edit` at a time inside one transaction (read, apply, write), so that
+//! two tabs never write over each other's change; the writer tells the other tabs on a
+//! BroadcastChannel. A service's last figures, for offline use (`client::offline`): one copy,
+//! replaced whole. Persistent storage is asked for, and forgetting deletes the database.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -20,6 +21,8 @@ const DATABASE: &str = "training-account";
 const VERSION: u32 = 1;
 const STORE: &str = "account";
 const KEY: &str = "record";
+/// The last figures from a service, without the national register number.
+const OFFLINE: &str = "offline";
 /// Where tabs tell each other that the record changed or was forgotten.
 pub const CHANNEL: &str = "training-account-record";
 
@@ -99,6 +102,56 @@ pub async fn write(edit: Edit) -> Result<Record, StoreError> {
         return Err(StoreError::Refused("the transaction was aborted".into()));
     }
     Ok(record)
+}
+
+/// The last figures kept from a service (a copy's JSON, `contract::copy`), or `None`.
+pub async fn load_offline() -> Result<Option<String>, StoreError> {
+    let Some(db) = open(false).await? else { return Ok(None) };
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
+    let value = tx.object_store(STORE)?.get(JsValue::from_str(OFFLINE))?.await?;
+    db.close();
+    Ok(value.and_then(|v| v.as_string()))
+}
+
+/// Keeps `copy` as the last figures from a service, in place of those kept before.
+pub async fn keep_offline(copy: &str) -> Result<(), StoreError> {
+    let db = open(true).await?.ok_or_else(|| StoreError::Refused("the database was not made".into()))?;
+    let done = put_offline(&db, copy).await;
+    db.close();
+    match done?.is_committed() {
+        true => Ok(()),
+        false => Err(StoreError::Refused("the transaction was aborted".into())),
+    }
+}
+
+async fn put_offline(db: &idb::Database, copy: &str) -> Result<idb::TransactionResult, StoreError> {
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    tx.object_store(STORE)?.put(&JsValue::from_str(copy), Some(&JsValue::from_str(OFFLINE)))?.await?;
+    // the transaction's end, however it ends (it commits by itself once nothing is asked of it)
+    Ok(tx.await?)
+}
+
+/// Deletes the last figures kept from a service; with no record kept either, the database goes
+/// too, so that nothing of the app is left in the browser.
+pub async fn forget_offline() -> Result<(), StoreError> {
+    let Some(db) = open(false).await? else { return Ok(()) };
+    let left = delete_offline(&db).await;
+    // closed before the database is deleted, which waits for every connection to close
+    db.close();
+    if left? == 0 {
+        forget().await?;
+    }
+    Ok(())
+}
+
+/// Deletes the copy; how many documents are left.
+async fn delete_offline(db: &idb::Database) -> Result<u32, StoreError> {
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
+    let store = tx.object_store(STORE)?;
+    store.delete(JsValue::from_str(OFFLINE))?.await?;
+    let left = store.count(None)?.await?;
+    tx.await?;
+    Ok(left)
 }
 
 /// Deletes everything this app keeps in the browser.

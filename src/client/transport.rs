@@ -4,6 +4,7 @@
 //! of `apiBaseUrl` only: a `next` link elsewhere is refused and a redirect is never followed,
 //! so the token cannot leave home.
 
+use futures::future::LocalBoxFuture;
 use gloo_net::http::Response;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -39,6 +40,21 @@ pub struct Client {
     timeout_ms: i32,
     /// The person's own copy or record, which answers in place of the service (`client::device`).
     device: Option<Arc<dyn LocalSource>>,
+    /// What answers while the service cannot be reached (`client::offline`).
+    fallback: Option<Arc<dyn Fallback>>,
+}
+
+/// Answers kept on this device for when the service cannot be reached. A trait, so that a build
+/// which never keeps any (the widget) carries none of the code.
+pub trait Fallback: Send + Sync {
+    /// The body kept for `path`, if there is one.
+    fn answer<'a>(&'a self, path: &'a str) -> LocalBoxFuture<'a, Option<String>>;
+}
+
+impl std::fmt::Debug for dyn Fallback {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("Fallback")
+    }
 }
 
 /// How requests to the API prove who asks. A token is held in memory only: never stored, logged
@@ -106,7 +122,7 @@ impl Client {
     /// A client of the service at `base` (absolute, or relative to the page).
     pub fn new(base: String, credentials: Credentials) -> Client {
         let home = absolute(&base).map(|u| u.origin());
-        Client { base, home, credentials, timeout_ms: TIMEOUT_MS, device: None }
+        Client { base, home, credentials, timeout_ms: TIMEOUT_MS, device: None, fallback: None }
     }
 
     /// A client of the person's own copy, on this device: the same resources, no network.
@@ -123,6 +139,16 @@ impl Client {
         }
     }
 
+    /// A client that answers from `fallback` when the service cannot be reached.
+    pub fn with_fallback(self, fallback: Arc<dyn Fallback>) -> Client {
+        Client { fallback: Some(fallback), ..self }
+    }
+
+    /// The same client, without its fallback: answers from the service or none.
+    pub fn network_only(&self) -> Client {
+        Client { fallback: None, ..self.clone() }
+    }
+
     /// Another time limit than the default 15 s.
     pub fn with_timeout(self, timeout_ms: i32) -> Client {
         Client { timeout_ms, ..self }
@@ -134,6 +160,17 @@ impl Client {
         if let Some(device) = &self.device {
             return device.answer(path).map(|body| (body, path.to_string()));
         }
+        let answer = self.ask_service(path).await;
+        match (&answer, &self.fallback) {
+            (Err(ApiError::Offline | ApiError::Timeout), Some(kept)) => match kept.answer(path).await {
+                Some(body) => Ok((body, path.to_string())),
+                None => answer,
+            },
+            _ => answer,
+        }
+    }
+
+    async fn ask_service(&self, path: &str) -> Result<(String, String), ApiError> {
         let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
         if absolute(&url).map(|u| u.origin()) != self.home {
             return Err(ApiError::Elsewhere);

@@ -105,6 +105,20 @@ fn check<T: DeserializeOwned>(body: &RawValue, at: String) -> Result<(), NotACop
     })
 }
 
+impl Everything {
+    /// The same account with the profile's national register number left empty (as a record kept
+    /// by hand has it), for what is kept on a device, where it must never be. The profile's other
+    /// fields, known or not, stay as they were.
+    pub fn without_ssin(self) -> Result<Everything, Refusal> {
+        // each field as it was sent, read and written as raw JSON (no `Value` tree: fewer bytes)
+        let mut me: BTreeMap<String, Box<RawValue>> = decode(self.me.get())?;
+        let refused = |e: serde_json::Error| Refusal { path: "me".into(), why: e.to_string(), syntax: false };
+        me.insert("ssin".into(), RawValue::from_string("\"\"".into()).map_err(refused)?);
+        let me = serde_json::value::to_raw_value(&me).map_err(refused)?;
+        Ok(Everything { me, ..self })
+    }
+}
+
 impl AccountCopy<'_> {
     pub fn to_json(&self) -> String {
         // a map of strings and raw JSON cannot fail to serialize
@@ -161,6 +175,25 @@ mod tests {
             assert_eq!(copy.label.exported_on, Date::parse("2026-12-04"));
             assert_eq!(copy.all.entitlements.keys().collect::<Vec<_>>(), [&2026]);
         }
+    }
+
+    #[test]
+    fn a_copy_kept_on_a_device_has_no_national_register_number() {
+        let copy = persona_a_copy(Some(FORMAT));
+        let ssin = decode::<Me>(KeptCopy::open(&copy).unwrap().all.me.get()).unwrap().ssin;
+        assert!(copy.contains(&ssin));
+        let all = KeptCopy::open(&copy).unwrap().all.without_ssin().unwrap();
+        let day = Date::parse("2026-12-05").unwrap();
+        let kept = AccountCopy { format: FORMAT, exported_on: day, source: None, all: &all }.to_json();
+        assert!(!kept.contains(&ssin), "{kept}");
+        let again = KeptCopy::open(&kept).unwrap();
+        let me = decode::<Me>(again.all.me.get()).unwrap();
+        assert_eq!((me.ssin.as_str(), me.given_name.as_str(), me.employers.len()), ("", "An", 1));
+        assert_eq!(again.all.training_pages.len(), 1, "the rest as it was");
+        let odd = Everything { me: raw(r#"{"ssin":"90051412324","extra":{"x":[1]}}"#), ..all };
+        assert_eq!(odd.without_ssin().unwrap().me.get(), r#"{"extra":{"x":[1]},"ssin":""}"#, "unknown fields kept");
+        let not_an_object = Everything { me: raw("[1]"), ..KeptCopy::open(&copy).unwrap().all };
+        assert!(not_an_object.without_ssin().is_err());
     }
 
     #[test]

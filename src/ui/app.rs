@@ -1,10 +1,13 @@
 //! Start-up: choose the language, read config.json, then hand the API client to the routed pages.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::client::offline::Offline;
 use crate::client::resources;
 use crate::client::transport::config_url;
 use crate::client::{Client, Credentials};
@@ -13,6 +16,8 @@ use crate::contract::Me;
 use crate::i18n::Language;
 use crate::ui::config_error::ConfigErrorPanel;
 use crate::ui::focus;
+use crate::ui::keeping::Revision;
+use crate::ui::offline_figures::OfflineMark;
 use crate::ui::language::{tr, LanguageSwitcher, Speaking};
 use crate::ui::app_state::AppState;
 use crate::ui::install::InstallOffer;
@@ -89,34 +94,43 @@ fn source(cfg: Config) -> AnyView {
     }
 }
 
-/// The pages, with the API's client as the configured sign-in makes it.
+/// The pages, with the API's client as the configured sign-in makes it, and the service's last
+/// figures on this device for when it cannot be reached, if the person keeps them.
 fn signed_in(api: String, cfg: Config) -> AnyView {
     let default_language = cfg.default_language;
+    let pages = move |client: Client| {
+        let offline = Offline::new(&client);
+        let client = client.with_fallback(Arc::new(offline.clone()));
+        view! { <Shell client default_language offline /> }.into_any()
+    };
     match cfg.auth {
-        AuthMode::Oidc(oidc) => {
-            let pages = Callback::new(move |client| view! { <Shell client default_language /> }.into_any());
-            view! { <SignInFirst oidc api pages /> }.into_any()
-        }
+        AuthMode::Oidc(oidc) => view! { <SignInFirst oidc api pages=Callback::new(pages) /> }.into_any(),
         AuthMode::Session { login_url, logout_url } => {
             let signed_in = ArcRwSignal::new(None);
             let client = Client::new(api, Credentials::Cookie { signed_in: signed_in.clone() });
             let account = Account::Cookie { login_url, logout_url, signed_in };
             expect_context::<RwSignal<Option<Account>>>().set(Some(account));
-            view! { <Shell client default_language /> }.into_any()
+            pages(client)
         }
         // a token handed over by an embedding page is the widget's
-        AuthMode::None | AuthMode::Bearer => {
-            view! { <Shell client=Client::new(api, Credentials::None) default_language /> }.into_any()
-        }
+        AuthMode::None | AuthMode::Bearer => pages(Client::new(api, Credentials::None)),
     }
 }
 
+/// The routed pages. `offline`: the pages of a service, whose last figures the person may keep.
 #[component]
-fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
+fn Shell(client: Client, default_language: Option<Language>, #[prop(optional)] offline: Option<Offline>) -> impl IntoView {
     let speaking = expect_context::<Speaking>();
     speaking.config_says(default_language);
     provide_context(client);
     UnitChoice::provide();
+    // a service's answers are asked again when the connection comes back (a kept record's own
+    // revision is above, in `Keeping`)
+    let revision = offline.as_ref().map(|_| {
+        let revision = Revision(RwSignal::new(0));
+        provide_context(revision);
+        revision
+    });
     // the profile is shared by every page: it also says which language the person prefers
     let me = Remote::<Me>::new(resources::me());
     provide_context(me);
@@ -124,9 +138,14 @@ fn Shell(client: Client, default_language: Option<Language>) -> impl IntoView {
         let preferred = me.get().and_then(Result::ok).and_then(|m| m.preferred_language?.known().copied());
         speaking.profile_says(preferred);
     });
+    let mark = offline.zip(revision).map(|(offline, revision)| {
+        provide_context(offline.clone());
+        view! { <OfflineMark offline revision /> }
+    });
     view! {
         <FocusOnNavigation />
         <SessionEnded />
+        {mark}
         // the API's own sign-in, when it says no one is: in place of the page
         <Show when=move || !signed_out() fallback=|| view! { <SignInThroughApi /> }>
             <FlatRoutes fallback=NotFound>

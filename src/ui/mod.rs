@@ -26,6 +26,7 @@ pub mod ledger_chart;
 pub mod ledger_check;
 pub mod loaded;
 pub mod notices;
+pub mod offline_figures;
 pub mod open_copy;
 mod pages;
 pub mod person_line;

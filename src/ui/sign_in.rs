@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::client::oidc::{self, Provider, Session, Start};
+use crate::client::store;
 use crate::client::{Client, Credentials};
 use crate::contract::config::Oidc;
 use crate::domain::address::with_query;
@@ -153,13 +155,20 @@ pub fn SignInThroughApi() -> impl IntoView {
     }
 }
 
-/// The header's sign-out, for a signed-in person.
+/// The header's sign-out, for a signed-in person. The figures kept on this device for offline
+/// use are deleted first: after signing out, nothing of the account is left in the browser.
 #[component]
 pub fn SignOut() -> impl IntoView {
     move || match account().get()? {
         Account::SignedIn(session) if !session.ended.get() => Some(
             view! {
-                <button type="button" class="sign-out" on:click=move |_| session.sign_out()>
+                <button type="button" class="sign-out" on:click=move |_| {
+                    let session = session.clone();
+                    spawn_local(async move {
+                        let _ = store::forget_offline().await;
+                        session.sign_out();
+                    });
+                }>
                     {tr(|t| t.sign_out)}
                 </button>
             }
@@ -169,7 +178,15 @@ pub fn SignOut() -> impl IntoView {
         // checks where a POST comes from)
         Account::Cookie { logout_url, signed_in, .. } if signed_in.get() == Some(true) => Some(
             view! {
-                <form method="post" action=logout_url class="sign-out-form">
+                <form method="post" action=logout_url class="sign-out-form" on:submit=|ev| {
+                    ev.prevent_default();
+                    let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+                    // sent once the copy is gone (`submit()` does not come back here)
+                    spawn_local(async move {
+                        let _ = store::forget_offline().await;
+                        let _ = form.submit();
+                    });
+                }>
                     <button type="submit" class="sign-out">{tr(|t| t.sign_out)}</button>
                 </form>
             }

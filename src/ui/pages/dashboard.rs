@@ -25,6 +25,7 @@ use crate::ui::keep_a_copy::KeepACopy;
 use crate::ui::language::{text_of, texts};
 use crate::ui::loaded::{loaded, Placeholder, Remote, RetryPanel, What};
 use crate::ui::notices::Notices;
+use crate::ui::offline_figures::KeepOffline;
 use crate::ui::person_line::PersonLine;
 use crate::ui::training_history::TrainingHistory;
 use crate::ui::unit_choice::{UnitChoice, UnitSwitcher};
@@ -52,6 +53,7 @@ pub fn Dashboard() -> impl IntoView {
         {figures}
         <TrainingHistory this_year query />
         <KeepACopy this_year />
+        <KeepOffline />
     }
 }
 
