@@ -166,6 +166,40 @@ describe('the app signs in itself (auth.mode oidc)', () => {
     await page.locator(LOGIN).waitFor();
   });
 
+  test('with the provider and the service out of reach, the figures kept on this device show, marked; back online, the sign-in brings them up to date', async () => {
+    const { page, seen } = await open(OIDC, '/', SIZES.phone);
+    await signIn(page);
+    await page.waitForFunction(figuresShown);
+    await keepOffline(page);
+    // the app's own files still come (as from its worker); the provider and the API do not
+    const cut = (route) => route.abort('internetdisconnected');
+    await page.route(`${ISSUER}/**`, cut);
+    await page.route(`${OIDC}/api/**`, cut);
+    const asked = apiRequests(seen, OIDC).length;
+    await page.reload();
+    const mark = page.getByTestId('offline-mark');
+    await mark.filter({ hasText: /as kept on this device on/ }).waitFor();
+    await page.waitForFunction(figuresShown);
+    await settled(page);
+    assert.equal(await page.locator(LOGIN_MARK).count(), 0, 'no sign-in screen in place of the figures');
+    assert.equal(apiRequests(seen, OIDC).length, asked, 'with no one signed in, the API is not asked');
+    await screenshot(page, 'signed-in-offline-390');
+    await page.unrouteAll();
+    // signed in again without a screen (the provider's session), the figures from the service
+    const returned = page.waitForURL(`${OIDC}/auth/callback?**`);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await returned;
+    await page.waitForURL(`${OIDC}/`);
+    await page.waitForFunction(figuresShown);
+    await settled(page);
+    assert.equal(await mark.count(), 0, 'no offline mark once the service answers');
+    assert.ok(apiRequests(seen, OIDC).length > asked, 'the service was asked again');
+    // the next tests find nothing kept
+    await page.getByTestId('keep-offline').getByRole('button', { name: 'Forget them' }).click();
+    await page.waitForFunction(async () => !(await indexedDB.databases()).some((d) => d.name === 'training-account'));
+    assert.deepEqual(seen.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  });
+
   test('an answer with a tampered state is refused before its code is used', async () => {
     const { page, seen } = await open(OIDC, '/');
     await page.locator(`${LOGIN_MARK} button`).click();

@@ -1,10 +1,13 @@
 //! The API client against a stubbed `window.fetch` in Chromium: what it sends, how it maps answers.
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::Arc;
+
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use training_account::client::resources;
 use training_account::client::transport::MAX_BYTES;
-use training_account::client::transport::{check_origins, config_url, Client};
+use training_account::client::transport::{check_origins, config_url, Client, Fallback};
 use training_account::client::{ApiError, Credentials};
 use training_account::contract::oidc::Secret;
 use training_account::contract::config::{AuthMode, Config, ConfigError, Embed};
@@ -237,4 +240,36 @@ async fn client_without_cookie() {
     stub_fetch(200, "{}", "{}", false);
     client(None).get_text("v1/me").await.unwrap();
     assert_eq!(seen_credentials(0).as_deref(), Some("same-origin"));
+}
+
+/// Answers every path with the same kept body.
+struct Kept;
+
+impl Fallback for Kept {
+    fn answer<'a>(&'a self, _path: &'a str) -> LocalBoxFuture<'a, Option<String>> {
+        Box::pin(async { Some(r#"{"kept":true}"#.to_string()) })
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_kept_answers_stand_in_only_for_a_service_out_of_reach() {
+    let kept = |credentials| Client::new("http://api.test/base/".into(), credentials).with_fallback(Arc::new(Kept));
+    stub_fetch(0, "", "{}", false);
+    let (body, _) = kept(Credentials::None).get_text("v1/me").await.unwrap();
+    assert_eq!(body, r#"{"kept":true}"#, "no connection: the kept answer");
+    assert_eq!(seen_count(), 1);
+    stub_fetch(500, "", "{}", false);
+    assert_eq!(
+        kept(Credentials::None).get_text("v1/me").await.unwrap_err(),
+        ApiError::Server { status: 500 },
+        "the service's own error is its answer"
+    );
+    // no provider to sign in with: the service is not asked at all
+    stub_fetch(200, "{}", "{}", false);
+    let (body, _) = kept(Credentials::Unreached).get_text("v1/me").await.unwrap();
+    assert_eq!(body, r#"{"kept":true}"#);
+    assert_eq!(seen_count(), 0);
+    let alone = Client::new("http://api.test/base/".into(), Credentials::Unreached);
+    assert_eq!(alone.get_text("v1/me").await.unwrap_err(), ApiError::Offline);
+    assert_eq!(seen_count(), 0);
 }

@@ -12,7 +12,7 @@ use leptos::prelude::{ArcRwSignal, GetUntracked, Set};
 
 use super::device::Device;
 use super::store::{self, StoreError};
-use super::transport::{Client, Fallback};
+use super::transport::{service_source, Client, Fallback};
 use super::LocalSource;
 use crate::contract::copy::{AccountCopy, KeptCopy, FORMAT};
 use crate::contract::{ApiError, Date, Me};
@@ -51,10 +51,10 @@ impl From<StoreError> for KeepFailure {
 }
 
 impl Offline {
-    /// The copy kept from the service `client` asks, read when first needed.
-    pub fn new(client: &Client) -> Offline {
+    /// The copy kept from the service at `base`, read when first needed.
+    pub fn new(base: &str) -> Offline {
         Offline {
-            source: client.source(),
+            source: service_source(base),
             copy: Arc::new(Mutex::new(None)),
             kept: ArcRwSignal::new(None),
             answered: ArcRwSignal::new(None),

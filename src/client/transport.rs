@@ -69,6 +69,10 @@ pub enum Credentials {
     /// The API's session cookie (`auth.mode: "session"`). `signed_in` is what the API last said:
     /// `None` before it answered, `Some(false)` on a 401 (the views offer to sign in).
     Cookie { signed_in: ArcRwSignal<Option<bool>> },
+    /// The app's sign-in could not reach its provider: nothing can prove who asks, so the
+    /// service is not asked, and every answer is as offline (the figures kept on this device
+    /// answer, where the person keeps them).
+    Unreached,
 }
 
 /// Aborts the request when dropped late, and stops the timer when dropped in time.
@@ -135,7 +139,7 @@ impl Client {
     pub fn source(&self) -> Option<String> {
         match &self.device {
             Some(device) => device.source(),
-            None => absolute(&self.base).map(|u| u.href()),
+            None => service_source(&self.base),
         }
     }
 
@@ -171,6 +175,9 @@ impl Client {
     }
 
     async fn ask_service(&self, path: &str) -> Result<(String, String), ApiError> {
+        if matches!(self.credentials, Credentials::Unreached) {
+            return Err(ApiError::Offline);
+        }
         let url = if path.contains("://") { path.to_string() } else { resources::join(&self.base, path) };
         if absolute(&url).map(|u| u.origin()) != self.home {
             return Err(ApiError::Elsewhere);
@@ -355,6 +362,11 @@ pub fn check_origins(config: Config) -> Result<Config, ConfigError> {
 }
 
 /// `url` made absolute against the page's address.
+/// The service at `base` (absolute, or relative to the page), as a copy of its figures names it.
+pub fn service_source(base: &str) -> Option<String> {
+    absolute(base).map(|u| u.href())
+}
+
 fn absolute(url: &str) -> Option<web_sys::Url> {
     web_sys::Url::new_with_base(url, &web_sys::window()?.location().href().ok()?).ok()
 }

@@ -98,13 +98,18 @@ fn source(cfg: Config) -> AnyView {
 /// figures on this device for when it cannot be reached, if the person keeps them.
 fn signed_in(api: String, cfg: Config) -> AnyView {
     let default_language = cfg.default_language;
-    let pages = move |client: Client| {
-        let offline = Offline::new(&client);
-        let client = client.with_fallback(Arc::new(offline.clone()));
-        view! { <Shell client default_language offline /> }.into_any()
+    let offline = Offline::new(&api);
+    let pages = {
+        let offline = offline.clone();
+        move |client: Client| {
+            // what the pages show is from the service until the copy answers
+            offline.answered.set(None);
+            let client = client.with_fallback(Arc::new(offline.clone()));
+            view! { <Shell client default_language offline=offline.clone() /> }.into_any()
+        }
     };
     match cfg.auth {
-        AuthMode::Oidc(oidc) => view! { <SignInFirst oidc api pages=Callback::new(pages) /> }.into_any(),
+        AuthMode::Oidc(oidc) => view! { <SignInFirst oidc api pages=Callback::new(pages) offline /> }.into_any(),
         AuthMode::Session { login_url, logout_url } => {
             let signed_in = ArcRwSignal::new(None);
             let client = Client::new(api, Credentials::Cookie { signed_in: signed_in.clone() });

@@ -11,6 +11,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::client::offline::Offline;
 use crate::client::oidc::{self, Provider, Session, Start};
 use crate::client::store;
 use crate::client::{Client, Credentials};
@@ -37,15 +38,17 @@ fn account() -> RwSignal<Option<Account>> {
 }
 
 /// The pages once the person is signed in with the app's own sign-in; before, the sign-in screen.
+/// Where the provider cannot be reached, the figures kept on this device, if the person keeps
+/// them (`offline`), until the connection is back and the sign-in starts again.
 #[component]
-pub fn SignInFirst(oidc: Oidc, api: String, pages: Callback<Client, AnyView>) -> impl IntoView {
-    let started = LocalResource::new(move || {
+pub fn SignInFirst(oidc: Oidc, api: String, pages: Callback<Client, AnyView>, offline: Offline) -> impl IntoView {
+    let start = LocalResource::new(move || {
         let oidc = oidc.clone();
         async move { oidc::start(&oidc).await }
     });
     let navigate = use_navigate();
     move || {
-        let Some(started) = started.get() else {
+        let Some(started) = start.get() else {
             return view! { <p class="boot" role="status">{tr(|t| t.signing_in)}</p> }.into_any();
         };
         match started {
@@ -61,7 +64,32 @@ pub fn SignInFirst(oidc: Oidc, api: String, pages: Callback<Client, AnyView>) ->
                 view! { <SignInScreen provider=Some(provider) failure ended /> }.into_any()
             }
             Ok(Start::Leaving) => view! { <p class="boot" role="status">{tr(|t| t.signing_in)}</p> }.into_any(),
+            Err(Failure::ProviderDown) => {
+                let kept = Client::new(api.clone(), Credentials::Unreached);
+                let again = Callback::new(move |()| start.refetch());
+                view! { <Unreached offline=offline.clone() pages kept again /> }.into_any()
+            }
             Err(failure) => view! { <SignInScreen provider=None failure=Some(failure) ended=false /> }.into_any(),
+        }
+    }
+}
+
+/// The provider could not be reached: the figures kept on this device, with the pages' mark that
+/// says so, or, where none are kept, the sign-in screen with the failure. The sign-in starts
+/// `again` when the connection comes back.
+#[component]
+fn Unreached(offline: Offline, pages: Callback<Client, AnyView>, kept: Client, again: Callback<()>) -> impl IntoView {
+    let back = window_event_listener(leptos::ev::online, move |_| again.run(()));
+    on_cleanup(move || back.remove());
+    let day = LocalResource::new(move || {
+        let offline = offline.clone();
+        async move { offline.kept_on().await }
+    });
+    move || match day.get() {
+        None => view! { <p class="boot" role="status">{tr(|t| t.signing_in)}</p> }.into_any(),
+        Some(Some(_)) => pages.run(kept.clone()),
+        Some(None) => {
+            view! { <SignInScreen provider=None failure=Some(Failure::ProviderDown) ended=false /> }.into_any()
         }
     }
 }
