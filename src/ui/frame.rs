@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use leptos::prelude::{request_animation_frame, set_timeout};
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,4 +16,16 @@ pub async fn after_next_frame() {
         });
     });
     let _ = JsFuture::from(drawn).await;
+}
+
+/// Its children, once the frame after it is made has been drawn: what is below a page's figures
+/// is neither compiled, built nor laid out before them.
+#[component]
+pub fn AfterFrame(children: ChildrenFn) -> impl IntoView {
+    let drawn = RwSignal::new(false);
+    spawn_local_scoped_with_cancellation(async move {
+        after_next_frame().await;
+        drawn.set(true);
+    });
+    view! { <Show when=move || drawn.get()>{children()}</Show> }
 }

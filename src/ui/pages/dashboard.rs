@@ -21,6 +21,7 @@ use crate::ui::combined_table::CombinedTable;
 use crate::ui::employer_header::EmployerHeader;
 use crate::ui::figure_card::FigureCards;
 use crate::ui::focus;
+use crate::ui::frame::AfterFrame;
 use crate::ui::keep_a_copy::KeepACopy;
 use crate::ui::language::{text_of, texts};
 use crate::ui::loaded::{loaded, Placeholder, Remote, RetryPanel, What};
@@ -51,9 +52,11 @@ pub fn Dashboard() -> impl IntoView {
     };
     view! {
         {figures}
-        <TrainingHistory this_year query />
-        <KeepACopy this_year />
-        <KeepOffline />
+        <AfterFrame>
+            <TrainingHistory this_year query />
+            <KeepACopy this_year />
+            <KeepOffline />
+        </AfterFrame>
     }
 }
 
