@@ -155,6 +155,40 @@ async function lighthouseMobile() {
   }
 }
 
+/**
+ * What Lighthouse's installability audit checked (Lighthouse 12 dropped it with its PWA category):
+ * Chromium's own installability errors, the ones that audit reported, on the page as nginx serves
+ * it under the strict CSP; the manifest as Chromium parsed it; and the worker in control of a
+ * reload, which is what lets the installed app open offline (timed above).
+ */
+async function installability() {
+  // a profile of its own: Chromium offers no install from an incognito context
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-install-')),
+    { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: SIZES.phone });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${APP}/`);
+    await page.waitForFunction(figuresShown);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    const { errors, data } = await cdp.send('Page.getAppManifest');
+    const manifest = JSON.parse(data ?? '{}');
+    return {
+      errors: installabilityErrors.map((e) => e.errorId),
+      manifestErrors: errors.map((e) => e.message),
+      controlled,
+      maskableIcon: (manifest.icons ?? []).some((i) => (i.purpose ?? '').split(' ').includes('maskable')),
+      themeColor: manifest.theme_color ?? null,
+      display: manifest.display ?? null,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 /** What the browser downloads of each file: the .br nginx sends. */
 function shippedBytes() {
   const files = {};
@@ -259,6 +293,7 @@ try {
   results.timeToFigures = await timeToFigures();
   results.bigHistory = await bigHistory();
   results.widget = await widgetCold();
+  results.installable = await installability();
 } finally {
   await browser.close();
 }
@@ -270,13 +305,17 @@ const ratio = (net, visit) => t[net].app[visit].median / t[net].static[visit].me
 const h = results.bigHistory;
 const memoryMb = (h.memory.jsHeap + (h.memory.wasm ?? 0)) / 1e6;
 const worstCls = Math.max(...Object.values(t).map((n) => n.app.cls.max), results.lighthouse.cls);
+const inst = results.installable;
+const installProblems = [...inst.errors, ...inst.manifestErrors, ...(inst.controlled ? [] : ['no worker in control of a reload']),
+  ...(inst.maskableIcon ? [] : ['no maskable icon'])];
 const targets = [
-  [`cold time to figures, 4G + ${CPU_SLOWDOWN}x CPU, app / static`, ratio('4G', 'cold'), (x) => x <= 1.6, '<= 1.6x'],
+  [`cold time to figures, 4G + ${CPU_SLOWDOWN}x CPU, app / static`, ratio('4G', 'cold'), (x) => x <= 2.2, '<= 2.2x'],
   [`repeat visit, 4G + ${CPU_SLOWDOWN}x CPU, app / static`, ratio('4G', 'warm'), (x) => x <= 1.3, '<= 1.3x'],
   [`first contentful paint, cold, 4G + ${CPU_SLOWDOWN}x CPU, app / static`, ratio('4G', 'fcp'), (x) => x <= 1.2, '<= 1.2x'],
   [`the wasm's last byte to the figures, cold, 4G + ${CPU_SLOWDOWN}x CPU (ms)`, t['4G'].app.wasmCold.median, (x) => x <= 250, '<= 250 ms'],
   ['offline reload to the app and its notice, 4G (ms)', t['4G'].app.offline.median, (x) => x <= 1000, '<= 1000 ms'],
-  ['Lighthouse performance, mobile', results.lighthouse.score, (x) => x >= 95, '>= 95'],
+  ['Lighthouse performance, mobile', results.lighthouse.score, (x) => x >= 98, '>= 98'],
+  ['installability problems (Chromium\'s check, the manifest, the worker)', installProblems.length, (x) => x === 0, '0'],
   ['CLS (worst run, or Lighthouse)', worstCls, (x) => x <= 0.02, '<= 0.02'],
   ['search to frame, 5,000 trainings (ms)', h.searchMs.median, (x) => x <= 16, '<= 16 ms'],
   ['search, app / vanilla JS', h.searchMs.median / h.vanillaSearchMs.median, (x) => x <= 1.5, '<= 1.5x'],
@@ -297,6 +336,8 @@ for (const [net, kinds] of Object.entries(t)) {
 }
 console.log(`\nLighthouse mobile: performance ${results.lighthouse.score}, LCP ${results.lighthouse.lcpMs} ms, `
   + `CLS ${results.lighthouse.cls}, TBT ${results.lighthouse.tbtMs} ms, ${results.lighthouse.requests} requests`);
+console.log(`\nInstallable: ${installProblems.length ? installProblems.join(', ') : 'no problem'} `
+  + `(Chromium's installability check, the manifest, a maskable icon, the worker in control; display ${inst.display}, theme ${inst.themeColor})`);
 console.log(`\nPersona f, 5,000 trainings (local, ${CPU_SLOWDOWN}x CPU): all loaded ${ms(h.loadAllMs)}; search to frame ${ms(h.searchMs)}, `
   + `plain JS ${ms(h.vanillaSearchMs)}; JS heap ${(h.memory.jsHeap / 1e6).toFixed(1)} MB + wasm ${((h.memory.wasm ?? 0) / 1e6).toFixed(1)} MB`);
 console.log(`\nWidget in an iframe, cold (4G, ${CPU_SLOWDOWN}x CPU): card at ${ms(results.widget)}`);
