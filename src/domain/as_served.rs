@@ -64,7 +64,9 @@ pub fn me(record: &Record, today: Date) -> Me {
                     cba_registration_number: e.sectoral.as_ref().and_then(|s| s.cba_registration_number.clone()),
                     work_regime: WorkRegime {
                         fraction: e.regime_fraction,
-                        weekly_hours: e.regime_fraction * e.full_time_weekly_hours,
+                        // a fraction past any real one (the rules refuse it, saying why) still
+                        // makes a number JSON can carry: infinity would be written as null
+                        weekly_hours: (e.regime_fraction * e.full_time_weekly_hours).clamp(-f64::MAX, f64::MAX),
                         full_time_weekly_hours: e.full_time_weekly_hours,
                     },
                 },
