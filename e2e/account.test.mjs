@@ -2,12 +2,19 @@
 // the check of its rules, the profile.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { axe, BASE, launch, openAs, screenshot, SIZES, test } from './browser.mjs';
+import { axe, BASE, launch, openAs, screenshot, settled, SIZES, test } from './browser.mjs';
 
 let ctx;
 before(async () => { ctx = await launch(); });
 after(async () => { await ctx?.close(); });
+
+/** Reads CSV on stdin as Excel in Belgium writes it (`;`, a byte order mark), printing its rows as JSON. */
+const READ_CSV = "import csv, json, sys; print(json.dumps(list(csv.reader(open(0, encoding='utf-8-sig', newline=''), delimiter=';'))))";
+
+/** A figure with its unit, as the pages write them in English. */
+const FIGURE = /\d+(?:\.\d+)?\s(?:days?|hours?)\b/g;
 
 const rows = (table) => table.locator('tbody tr').evaluateAll((trs) =>
   trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
@@ -212,9 +219,30 @@ test('keep a copy: the whole account as JSON, the filtered history as CSV for Ex
   assert.equal(lines.length - 1, shown, 'every training that matches, not only those on screen');
   assert.ok(lines.slice(1).every((l) => l.startsWith('2025-') && l.includes(';Formal;')), 'only formal ones of 2025');
   assert.match(lines[1], /;Voorbeeld NV;/);
+  // read back by Python's csv module: exactly the trainings that match, each with the service's values
+  const rows = JSON.parse(execFileSync('python3', ['-c', READ_CSV], { input: csv.text }));
+  const sent = await page.evaluate(async () => (await (await fetch('/api/v1/me/trainings?limit=500&year=2025')).json()).items);
+  const formal = sent.filter((t) => t.type === 'FORMAL');
+  const hours = (t) => (Math.round((t.durationMinutes * 100) / 60) / 100).toString();
+  const expected = formal.map((t) => [t.id, t.startDate, t.endDate, t.title, t.provider?.name ?? '', hours(t)]);
+  const [head, ...body] = rows;
+  const at = (name) => head.indexOf(name);
+  const read = body.map((r) => [r[at('Reference')], r[at('Start date')], r[at('End date')], r[at('Title')], r[at('Provider')], r[at('Duration (hours)')]]);
+  const byId = (a, b) => a[0].localeCompare(b[0]);
+  assert.deepEqual(read.sort(byId), expected.sort(byId));
 
-  // the printed statement leaves out the controls
+  // the printed statement leaves out the controls, and holds every figure on screen
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('credit').first().waitFor();
+  await settled(page);
+  const figures = async () => (await page.locator('main').innerText()).match(FIGURE) ?? [];
+  const onScreen = await figures();
+  assert.ok(onScreen.length >= 6, onScreen.join(' | '));
   await page.emulateMedia({ media: 'print' });
+  const printed = await figures();
+  const count = (list, x) => list.filter((y) => y === x).length;
+  const lost = onScreen.filter((x) => count(printed, x) < count(onScreen, x));
+  assert.deepEqual(lost, [], `figures on screen missing from the statement: ${printed.join(' | ')}`);
   assert.equal(await copy.isVisible(), false);
   assert.equal(await page.locator('.site-nav').isVisible(), false);
   assert.equal(await page.locator('form.filters').isVisible(), false);

@@ -70,6 +70,45 @@ test('a copy downloaded from the service opens on a site without one, with the s
   assert.deepEqual(seen.problems, []);
 });
 
+test('a copy of an account whose service failed in part: the rest kept, what is missing named with why, and it opens', async () => {
+  // persona d: its attendance answers 503, its history 500
+  const { page, problems } = await openAs(context, 'd', '/');
+  const copy = page.getByTestId('keep-a-copy');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    copy.getByRole('button', { name: 'Download everything (JSON)' }).click(),
+  ]);
+  const status = await copy.getByText(/^Downloaded: /).innerText();
+  assert.match(status, /Not in the copy: Your attended training \(2026\) \(.*503.*\); Your training history \(.*500.*\)$/, status);
+  const file = join(mkdtempSync(join(tmpdir(), 'copy-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const all = JSON.parse(readFileSync(file, 'utf8'));
+  assert.deepEqual(all.missing, [
+    { resource: 'attendance.2026', why: 'the service answered 503' },
+    { resource: 'trainingPages', why: 'the service answered 500' },
+  ]);
+  assert.deepEqual(Object.keys(all.attendance), [], 'no broken body');
+  assert.deepEqual(all.trainingPages, []);
+  assert.equal(all.me.familyName, 'Data', 'what the service gave is all there');
+  assert.equal(all.entitlements['2026'].items.length, 1);
+  assert.equal(all.carryOver.items.length, 1);
+  await page.close();
+  // problems the page met are the service's answers, logged by the browser, not the app's
+  assert.ok(problems.every((p) => /status of 50[03]/.test(p)), problems.join('\n'));
+
+  const { page: device, seen } = await startScreen();
+  await device.setInputFiles('#copy-file', file);
+  await device.locator('.copy-banner').getByText(/^Not in the copy: /).waitFor();
+  const banner = await device.locator('.copy-banner').innerText();
+  assert.match(banner, /Not in the copy: Your attended training \(2026\); Your training history/);
+  await device.locator('.card').first().waitFor();
+  await settled(device);
+  assert.equal(await device.getByText('No training on record yet.').count(), 0, 'a history the copy lacks is not an empty one');
+  await screenshot(device, 'device-copy-in-part-1280');
+  assert.deepEqual(seen.api, []);
+  assert.deepEqual(seen.problems, []);
+});
+
 test('what is not a copy is named, and the start screen stays', async () => {
   assert.ok(kept, 'the first test kept a copy');
   const { page, seen } = await startScreen();

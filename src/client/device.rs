@@ -9,7 +9,7 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::contract::copy::{KeptCopy, Label};
+use crate::contract::copy::{KeptCopy, Label, Missing};
 use crate::contract::record::Record;
 use crate::contract::{decode, ApiError, CarryOver, Date, Entitlements, Me, Training};
 use crate::domain::{as_served, keep};
@@ -66,6 +66,14 @@ impl Device {
         }
     }
 
+    /// What an opened copy lacks: the resources its service did not give.
+    pub fn missing(&self) -> &[Missing] {
+        match self {
+            Device::Copy(opened) => &opened.copy.all.missing,
+            Device::Kept { .. } => &[],
+        }
+    }
+
     /// The kept record, as it is now (empty for a copy).
     pub fn record(&self) -> Record {
         match self {
@@ -79,8 +87,9 @@ impl Device {
     pub fn as_record(&self) -> Option<Record> {
         let Device::Copy(opened) = self else { return None };
         let all = &opened.copy.all;
-        let me: Me = decode(all.me.get()).ok()?;
-        let carry_over: CarryOver = decode(all.carry_over.get()).ok()?;
+        let me: Me = decode(all.me.as_ref()?.get()).ok()?;
+        // without the ledger, only the reasons employments ended are unknown
+        let carry_over: CarryOver = all.carry_over.as_ref().and_then(|b| decode(b.get()).ok()).unwrap_or_default();
         let entitlements: Vec<Entitlements> = all.entitlements.values().filter_map(|b| decode(b.get()).ok()).collect();
         let trainings = opened.trainings.iter().filter_map(|(_, item)| decode::<Training>(item.get()).ok()).collect();
         Some(keep::from_copy(&me, &carry_over, &entitlements, trainings))
@@ -163,10 +172,12 @@ impl Opened {
         let (parts, year) = route(path);
         let all = &self.copy.all;
         let body = match parts.as_slice() {
-            ["v1", "me"] => Some(all.me.get().to_string()),
-            ["v1", "me", "carry-over"] => Some(all.carry_over.get().to_string()),
+            ["v1", "me"] => all.me.as_ref().map(|b| b.get().to_string()),
+            ["v1", "me", "carry-over"] => all.carry_over.as_ref().map(|b| b.get().to_string()),
             ["v1", "me", "entitlements"] => year.and_then(|y| all.entitlements.get(&y)).map(|b| b.get().to_string()),
             ["v1", "me", "attendance"] => year.and_then(|y| all.attendance.get(&y)).map(|b| b.get().to_string()),
+            // a history the copy lacks is not an empty one
+            ["v1", "me", "trainings"] if self.lacks("trainingPages") => None,
             ["v1", "me", "trainings"] => Some(self.page(year)),
             ["v1", "me", "trainings", id] => {
                 let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
@@ -175,6 +186,11 @@ impl Opened {
             _ => None,
         };
         body.ok_or(ApiError::NotFound)
+    }
+
+    /// Whether the copy says it lacks `resource` (its place in the copy).
+    fn lacks(&self, resource: &str) -> bool {
+        self.copy.all.missing.iter().any(|m| m.resource == resource)
     }
 
     /// Every training of `year` (or all), in one page: the copy is all there is.

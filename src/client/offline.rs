@@ -89,12 +89,16 @@ impl Offline {
     pub async fn keep(
         &self,
         client: &Client,
-        years_of: impl Fn(&Me) -> Vec<i32>,
+        years_of: impl Fn(Option<&Me>) -> Vec<i32>,
         today: Date,
         when: Keep,
     ) -> Result<(), KeepFailure> {
         // from the service itself: a copy answered from the copy would only change its date
-        let all = client.network_only().everything(years_of).await.map_err(KeepFailure::Service)?;
+        // figures kept to stand in for the service are all of them, or none
+        let (all, failed) = client.network_only().everything(years_of).await;
+        if let Some((_, e)) = failed.into_iter().next() {
+            return Err(KeepFailure::Service(e));
+        }
         let all = all.without_ssin().map_err(|r| KeepFailure::Service(r.into()))?;
         let copy = AccountCopy { format: FORMAT, exported_on: today, source: self.source.as_deref(), all: &all }.to_json();
         // held from the check to the write, as `forget` holds it

@@ -16,15 +16,15 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::{ArcRwSignal, GetUntracked, Set};
-
+use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::oidc::Session;
 use super::{resources, ApiError, LocalSource};
 use crate::contract::oidc::Secret;
 use crate::contract::config::{Config, ConfigError};
-use crate::contract::copy::Everything;
-use crate::contract::{decode, Me, TrainingPage};
+use crate::contract::copy::{Everything, Missing};
+use crate::contract::{decode, Attendance, CarryOver, Entitlements, Me, TrainingPage};
 use crate::domain::history::History;
 
 const TIMEOUT_MS: i32 = 15_000;
@@ -304,25 +304,45 @@ impl Client {
         }
     }
 
-    /// Every resource of the account as the service sent it: the profile, the ledger, each
-    /// year on record (`years_of` reads them from the profile) and the whole history.
-    pub async fn everything(&self, years_of: impl Fn(&Me) -> Vec<i32>) -> Result<Everything, ApiError> {
-        let (me, _) = self.get_text(&resources::me().path).await?;
-        let years = years_of(&decode::<Me>(&me)?);
-        let (carry_over, _) = self.get_text(&resources::carry_over().path).await?;
+    /// The whole account, each body as the service sent it, for a copy the person keeps
+    /// (`years_of` reads the years from the profile, `None` where it failed). A resource the
+    /// service does not give, or gives otherwise than the contract says, is left out and named
+    /// in `missing`; with it come the errors met, by the resource's place in the copy.
+    pub async fn everything(&self, years_of: impl Fn(Option<&Me>) -> Vec<i32>) -> (Everything, Vec<(String, ApiError)>) {
+        let mut failed = Vec::new();
+        let me = self.body::<Me>(resources::me().path, "me".into(), &mut failed).await;
+        let years = years_of(me.as_ref().and_then(|b| decode::<Me>(b.get()).ok()).as_ref());
+        let carry_over = self.body::<CarryOver>(resources::carry_over().path, "carryOver".into(), &mut failed).await;
         let (mut entitlements, mut attendance) = (BTreeMap::new(), BTreeMap::new());
         for year in years {
-            entitlements.insert(year, raw(self.get_text(&resources::entitlements(year).path).await?.0)?);
-            attendance.insert(year, raw(self.get_text(&resources::attendance(year).path).await?.0)?);
+            let path = resources::entitlements(year).path;
+            entitlements.extend(self.body::<Entitlements>(path, format!("entitlements.{year}"), &mut failed).await.map(|b| (year, b)));
+            let path = resources::attendance(year).path;
+            attendance.extend(self.body::<Attendance>(path, format!("attendance.{year}"), &mut failed).await.map(|b| (year, b)));
         }
-        let pages = self.every_page(resources::whole_history().path).await?;
-        Ok(Everything {
-            me: raw(me)?,
-            carry_over: raw(carry_over)?,
-            entitlements,
-            attendance,
-            training_pages: pages.into_iter().map(raw).collect::<Result<_, _>>()?,
-        })
+        // every page, or none: a history cut short is no history
+        let pages = self.every_page(resources::whole_history().path).await.and_then(|p| p.into_iter().map(raw).collect());
+        let training_pages = pages.unwrap_or_else(|e| {
+            failed.push(("trainingPages".into(), e));
+            Vec::new()
+        });
+        let missing = failed.iter().map(|(resource, e)| Missing { resource: resource.clone(), why: e.to_string() }).collect();
+        let all = Everything { me, carry_over, entitlements, attendance, training_pages, missing };
+        (all, failed)
+    }
+
+    /// A resource's body, once it reads as its contract type; else `None`, and why in `failed`.
+    async fn body<T: DeserializeOwned>(
+        &self,
+        path: String,
+        resource: String,
+        failed: &mut Vec<(String, ApiError)>,
+    ) -> Option<Box<RawValue>> {
+        let read = match self.get_text(&path).await {
+            Ok((text, _)) => decode::<T>(&text).map_err(ApiError::from).and_then(|_| raw(text)),
+            Err(e) => Err(e),
+        };
+        read.map_err(|e| failed.push((resource, e))).ok()
     }
 }
 

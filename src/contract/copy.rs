@@ -17,16 +17,32 @@ pub const FORMAT: &str = "training-account-export/1";
 /// The part of the format's name before its version.
 const FORMAT_NAME: &str = "training-account-export/";
 
-/// Every resource of the account, each body as the service sent it.
+/// Every resource of the account, each body as the service sent it; one the service did not give
+/// (or gave broken) is left out, and named in `missing`.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Everything {
-    pub me: Box<RawValue>,
-    pub carry_over: Box<RawValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub me: Option<Box<RawValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carry_over: Option<Box<RawValue>>,
     /// Each year's entitlements and attendance, by year.
+    #[serde(default)]
     pub entitlements: BTreeMap<i32, Box<RawValue>>,
+    #[serde(default)]
     pub attendance: BTreeMap<i32, Box<RawValue>>,
+    #[serde(default)]
     pub training_pages: Vec<Box<RawValue>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
+}
+
+/// A resource left out of a copy: where it would be in the copy (`carryOver`,
+/// `entitlements.2026`, `trainingPages`), and why, as the app met it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Missing {
+    pub resource: String,
+    pub why: String,
 }
 
 #[derive(Serialize)]
@@ -82,8 +98,18 @@ impl KeptCopy {
             }
         }
         let all: Everything = decode(text).map_err(NotACopy::Unknown)?;
-        check::<Me>(&all.me, "me".into())?;
-        check::<CarryOver>(&all.carry_over, "carryOver".into())?;
+        match &all.me {
+            Some(me) => check::<Me>(me, "me".into())?,
+            // a copy holds the profile, or says why not: any other JSON is no copy
+            None if !all.missing.iter().any(|m| m.resource == "me") => {
+                let why = "missing field `me`".to_string();
+                return Err(NotACopy::Unknown(Refusal { path: String::new(), why, syntax: false }));
+            }
+            None => {}
+        }
+        if let Some(carry_over) = &all.carry_over {
+            check::<CarryOver>(carry_over, "carryOver".into())?;
+        }
         for (year, body) in &all.entitlements {
             check::<Entitlements>(body, format!("entitlements.{year}"))?;
         }
@@ -110,12 +136,13 @@ impl Everything {
     /// by hand has it), for what is kept on a device, where it must never be. The profile's other
     /// fields, known or not, stay as they were.
     pub fn without_ssin(self) -> Result<Everything, Refusal> {
+        let Some(me) = &self.me else { return Ok(self) };
         // each field as it was sent, read and written as raw JSON (no `Value` tree: fewer bytes)
-        let mut me: BTreeMap<String, Box<RawValue>> = decode(self.me.get())?;
+        let mut me: BTreeMap<String, Box<RawValue>> = decode(me.get())?;
         let refused = |e: serde_json::Error| Refusal { path: "me".into(), why: e.to_string(), syntax: false };
         me.insert("ssin".into(), RawValue::from_string("\"\"".into()).map_err(refused)?);
         let me = serde_json::value::to_raw_value(&me).map_err(refused)?;
-        Ok(Everything { me, ..self })
+        Ok(Everything { me: Some(me), ..self })
     }
 }
 
@@ -137,11 +164,12 @@ mod tests {
     #[test]
     fn the_whole_account_is_one_json_document_with_every_body_as_sent() {
         let all = Everything {
-            me: raw(r#"{"ssin":"1","extra":[1]}"#),
-            carry_over: raw(r#"{"items":[]}"#),
+            me: Some(raw(r#"{"ssin":"1","extra":[1]}"#)),
+            carry_over: Some(raw(r#"{"items":[]}"#)),
             entitlements: BTreeMap::from([(2025, raw(r#"{"year":2025}"#))]),
             attendance: BTreeMap::from([(2025, raw(r#"{"year":2025,"items":[]}"#))]),
             training_pages: vec![raw(r#"{"items":[]}"#), raw(r#"{ "items": [], "next": null }"#)],
+            missing: Vec::new(),
         };
         let day = Date::parse("2026-11-28").unwrap();
         let text = AccountCopy { format: FORMAT, exported_on: day, source: Some("https://hr.example.be/api"), all: &all }
@@ -153,6 +181,33 @@ mod tests {
         assert_eq!(v["entitlements"]["2025"]["year"], 2025);
         assert_eq!(v["attendance"]["2025"]["items"], serde_json::json!([]));
         assert!(text.contains(r#"{ "items": [], "next": null }"#), "each body byte for byte");
+        assert!(v.get("missing").is_none(), "nothing missing, nothing said");
+    }
+
+    #[test]
+    fn a_resource_the_service_did_not_give_is_named_with_why_and_the_copy_still_opens() {
+        let why = "the service answered 503".to_string();
+        let all = Everything {
+            me: Some(raw(r#"{"ssin":"","givenName":"An","familyName":"Peeters"}"#)),
+            carry_over: None,
+            entitlements: BTreeMap::new(),
+            attendance: BTreeMap::from([(2026, raw(r#"{"year":2026,"items":[]}"#))]),
+            training_pages: Vec::new(),
+            missing: vec![Missing { resource: "carryOver".into(), why: why.clone() }],
+        };
+        let day = Date::parse("2026-12-05").unwrap();
+        let text = AccountCopy { format: FORMAT, exported_on: day, source: None, all: &all }.to_json();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(v.get("carryOver").is_none(), "no body for what failed: {text}");
+        assert_eq!(v["missing"], serde_json::json!([{ "resource": "carryOver", "why": why }]));
+        let opened = KeptCopy::open(&text).unwrap();
+        assert_eq!(opened.all.missing, all.missing);
+        assert!(opened.all.carry_over.is_none());
+        // without the profile, a copy says why, or it is no copy
+        let no_me = text.replace(r#""me":{"ssin":"","givenName":"An","familyName":"Peeters"},"#, "");
+        assert!(matches!(KeptCopy::open(&no_me), Err(NotACopy::Unknown(r)) if r.why.contains("`me`")), "{no_me}");
+        let said = no_me.replace(r#""resource":"carryOver""#, r#""resource":"me""#);
+        assert!(KeptCopy::open(&said).is_ok(), "{said}");
     }
 
     fn persona_a_copy(format: Option<&str>) -> String {
@@ -180,19 +235,19 @@ mod tests {
     #[test]
     fn a_copy_kept_on_a_device_has_no_national_register_number() {
         let copy = persona_a_copy(Some(FORMAT));
-        let ssin = decode::<Me>(KeptCopy::open(&copy).unwrap().all.me.get()).unwrap().ssin;
+        let ssin = decode::<Me>(KeptCopy::open(&copy).unwrap().all.me.unwrap().get()).unwrap().ssin;
         assert!(copy.contains(&ssin));
         let all = KeptCopy::open(&copy).unwrap().all.without_ssin().unwrap();
         let day = Date::parse("2026-12-05").unwrap();
         let kept = AccountCopy { format: FORMAT, exported_on: day, source: None, all: &all }.to_json();
         assert!(!kept.contains(&ssin), "{kept}");
         let again = KeptCopy::open(&kept).unwrap();
-        let me = decode::<Me>(again.all.me.get()).unwrap();
+        let me = decode::<Me>(again.all.me.unwrap().get()).unwrap();
         assert_eq!((me.ssin.as_str(), me.given_name.as_str(), me.employers.len()), ("", "An", 1));
         assert_eq!(again.all.training_pages.len(), 1, "the rest as it was");
-        let odd = Everything { me: raw(r#"{"ssin":"90051412324","extra":{"x":[1]}}"#), ..all };
-        assert_eq!(odd.without_ssin().unwrap().me.get(), r#"{"extra":{"x":[1]},"ssin":""}"#, "unknown fields kept");
-        let not_an_object = Everything { me: raw("[1]"), ..KeptCopy::open(&copy).unwrap().all };
+        let odd = Everything { me: Some(raw(r#"{"ssin":"90051412324","extra":{"x":[1]}}"#)), ..all };
+        assert_eq!(odd.without_ssin().unwrap().me.unwrap().get(), r#"{"extra":{"x":[1]},"ssin":""}"#, "unknown fields kept");
+        let not_an_object = Everything { me: Some(raw("[1]")), ..KeptCopy::open(&copy).unwrap().all };
         assert!(not_an_object.without_ssin().is_err());
     }
 

@@ -1,6 +1,8 @@
 //! What the API can answer instead of data (api-v1.md, Errors): the one error type of the
 //! client; its words for the employee are in `present::messages`.
 
+use std::fmt;
+
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +60,30 @@ impl ApiError {
                 let detail = problem.and_then(|p| p.detail.or(p.title));
                 ApiError::Rejected { status, detail }
             }
+        }
+    }
+}
+
+/// What happened, for a file or a developer, not for the employee (their words are in
+/// `present::messages`): what a copy says of a resource it could not hold.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ApiError::Offline => f.write_str("the service could not be reached"),
+            ApiError::Timeout => f.write_str("no answer within the time limit"),
+            ApiError::Unauthorized => f.write_str("the service answered 401"),
+            ApiError::Forbidden => f.write_str("the service answered 403"),
+            ApiError::NotFound => f.write_str("the service answered 404"),
+            ApiError::RateLimited { .. } => f.write_str("the service answered 429"),
+            ApiError::Server { status } | ApiError::Rejected { status, detail: None } => {
+                write!(f, "the service answered {status}")
+            }
+            ApiError::Rejected { status, detail: Some(detail) } => write!(f, "the service answered {status}: {detail}"),
+            ApiError::Malformed(why) => write!(f, "not as the contract says: {why}"),
+            ApiError::Elsewhere => f.write_str("a link or redirect to another address, not followed"),
+            ApiError::TooLarge => f.write_str("an answer larger than the app reads"),
+            ApiError::Paging(PagingStop::TooMany) => f.write_str("more pages than the app follows"),
+            ApiError::Paging(PagingStop::NothingNew) => f.write_str("a page with nothing new"),
         }
     }
 }

@@ -248,7 +248,7 @@ pub struct AttendanceItem {
     pub last_updated: Option<Date>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CarryOver {
     #[serde(default, deserialize_with = "list")]
     pub items: Vec<LedgerItem>,

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use crate::contract::{Date, Employment, Source};
+use crate::contract::{Date, Employment, Me, Source};
 
 /// The day an employment ended, when that was before `year`: it then has no right or
 /// attendance that year, only the balance it left.
@@ -20,6 +20,12 @@ pub fn on_record(sources: &[Source], current: i32, shown: i32) -> Vec<i32> {
         }
     }
     years
+}
+
+/// The years a copy of the whole account holds: every year on record and `current`; only
+/// `current` without the profile.
+pub fn in_copy(me: Option<&Me>, current: i32) -> Vec<i32> {
+    on_record(me.map_or(&[][..], |me| &me.sources), current, current)
 }
 
 /// `?year=2025` -> 2025; anything that is not a plausible year is ignored.

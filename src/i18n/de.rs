@@ -221,6 +221,7 @@ pub const DE: Texts = Texts {
     print: "Übersicht drucken",
     preparing: "Ihre Kopie wird vorbereitet…",
     copy_ready: "Heruntergeladen: {0}",
+    copy_without: "Nicht in der Kopie: {0}",
     what_copy: "Ihre Kopie",
     notices_label: "Hinweise",
     notice_expiring: "{0} Weiterbildungsguthaben bei {1} verfällt am {2}. Planen Sie Ihre Weiterbildungen vor diesem Datum.",

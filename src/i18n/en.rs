@@ -234,6 +234,7 @@ pub const EN: Texts = Texts {
     print: "Print a statement",
     preparing: "Preparing your copy…",
     copy_ready: "Downloaded: {0}",
+    copy_without: "Not in the copy: {0}",
     what_copy: "Your copy",
     notices_label: "Notices",
     notice_expiring: "{0} of training credit at {1} lapses on {2}. Plan your training before then.",

@@ -222,6 +222,7 @@ pub const FR: Texts = Texts {
     print: "Imprimer un relevé",
     preparing: "Préparation de votre copie…",
     copy_ready: "Téléchargé\u{a0}: {0}",
+    copy_without: "Absent de la copie\u{a0}: {0}",
     what_copy: "Votre copie",
     notices_label: "Avis",
     notice_expiring: "{0} de crédit de formation chez {1} expire le {2}. Planifiez vos formations avant cette date.",

@@ -94,7 +94,7 @@ texts! {
     // signing in
     sign_in_title, sign_in_why, sign_in, signing_in, sign_out, session_ended, session_ended_help, sign_in_failed, fail_provider_down, fail_discovery, fail_denied, fail_state, fail_code, fail_clock, fail_id_token, fail_provider, widget_sign_in,
     // notices, keeping a copy
-    csv_start, csv_end, csv_title, csv_hours, csv_id, copy_title, copy_intro, download_all, download_csv, print, preparing, copy_ready, what_copy, notices_label, notice_expiring, notice_archive,
+    csv_start, csv_end, csv_title, csv_hours, csv_id, copy_title, copy_intro, download_all, download_csv, print, preparing, copy_ready, copy_without, what_copy, notices_label, notice_expiring, notice_archive,
     // history search and filters
     filters_label, search, any, sort_by, sort_newest, sort_oldest, sort_longest, sort_title, apply, clear, no_match, total_duration, loading_history,
     // the contract's codes

@@ -221,6 +221,7 @@ pub const NL: Texts = Texts {
     print: "Overzicht afdrukken",
     preparing: "Je kopie wordt klaargemaakt…",
     copy_ready: "Gedownload: {0}",
+    copy_without: "Niet in de kopie: {0}",
     what_copy: "Je kopie",
     notices_label: "Meldingen",
     notice_expiring: "{0} opleidingskrediet bij {1} vervalt op {2}. Plan je opleidingen vóór die datum.",

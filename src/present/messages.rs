@@ -7,6 +7,35 @@ use crate::contract::ApiError;
 use crate::domain::history::MAX_PAGES;
 use crate::i18n::{fill, Texts};
 
+/// A resource of the account by its place in a copy (`contract::copy`): `carryOver`,
+/// `entitlements.2026`; an unknown place as it is written.
+pub fn copy_part(t: &Texts, resource: &str) -> String {
+    let (name, year) = resource.split_once('.').unwrap_or((resource, ""));
+    let what = match name {
+        "me" => t.what_profile,
+        "carryOver" => t.what_ledger,
+        "entitlements" => t.what_right,
+        "attendance" => t.what_attended,
+        "trainingPages" => t.history_title,
+        _ => return resource.into(),
+    };
+    match year {
+        "" => what.into(),
+        year => format!("{what} ({year})"),
+    }
+}
+
+/// The parts a copy lacks, each with why where it is known: `Not in the copy: …`.
+pub fn copy_without<'a>(t: &Texts, parts: impl Iterator<Item = (&'a str, Option<&'a ApiError>)>) -> String {
+    let each: Vec<String> = parts
+        .map(|(resource, e)| match e {
+            Some(e) => format!("{} ({})", copy_part(t, resource), api_error(t, e)),
+            None => copy_part(t, resource),
+        })
+        .collect();
+    fill(t.copy_without, &[&each.join("; ")])
+}
+
 pub fn api_error(t: &Texts, e: &ApiError) -> String {
     match e {
         ApiError::Offline => t.err_offline.into(),
@@ -89,6 +118,24 @@ mod tests {
             );
         }
         assert!(api_error(texts(Language::Fr), &ApiError::Server { status: 503 }).contains("erreur 503"));
+    }
+
+    #[test]
+    fn what_a_copy_lacks_is_named_in_words_with_why() {
+        let e = ApiError::Server { status: 503 };
+        let en = texts(Language::En);
+        let parts = [("carryOver", Some(&e)), ("entitlements.2026", None), ("trainingPages", None), ("x.y", None)];
+        assert_eq!(
+            copy_without(en, parts.into_iter()),
+            format!(
+                "Not in the copy: Carry-over and training credit ({}); Your training right (2026); Your training history; x.y",
+                api_error(en, &e)
+            )
+        );
+        for lang in LANGUAGES {
+            let said = copy_without(texts(lang), [("attendance.2025", Some(&ApiError::Timeout))].into_iter());
+            assert!(said.contains("(2025)") && !said.contains('{'), "{said}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::contract::ApiError;
 use crate::contract::Me;
 use crate::domain::years;
 use crate::i18n::fill;
-use crate::present::messages::api_error;
+use crate::present::messages::{api_error, copy_without};
 use crate::ui::clock::today;
 use crate::ui::download::save;
 use crate::ui::language::{texts, tr};
@@ -20,7 +20,8 @@ enum Copying {
     #[default]
     Idle,
     Busy,
-    Saved(String),
+    /// The file's name, and the resources left out of it with why.
+    Saved(String, Vec<(String, ApiError)>),
     Failed(ApiError),
 }
 
@@ -35,7 +36,7 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         state.set(Copying::Busy);
         let client = client.clone();
         spawn_local_scoped_with_cancellation(async move {
-            let years = |me: &Me| years::on_record(&me.sources, this_year, this_year);
+            let years = |me: Option<&Me>| years::in_copy(me, this_year);
             let refused = |why: &str| Copying::Failed(ApiError::Malformed(why.into()));
             // the copy is named and dated by today: asked of the browser's clock before anything
             let Some(day) = today() else {
@@ -43,17 +44,13 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
                 return;
             };
             let source = client.source();
-            let done = match client.everything(years).await {
-                Ok(all) => {
-                    let name = format!("training-account-{day}.json");
-                    let text = AccountCopy { format: FORMAT, exported_on: day, source: source.as_deref(), all: &all }.to_json();
-                    if save(&name, "application/json", &text) {
-                        Copying::Saved(name)
-                    } else {
-                        refused("the browser refused the download")
-                    }
-                }
-                Err(e) => Copying::Failed(e),
+            // what the service gives is kept, and what it does not is named in the file
+            let (all, failed) = client.everything(years).await;
+            let name = format!("training-account-{day}.json");
+            let text = AccountCopy { format: FORMAT, exported_on: day, source: source.as_deref(), all: &all }.to_json();
+            let done = match save(&name, "application/json", &text) {
+                true => Copying::Saved(name, failed),
+                false => refused("the browser refused the download"),
             };
             state.try_set(done);
         });
@@ -64,7 +61,11 @@ pub fn KeepACopy(this_year: i32) -> impl IntoView {
         match state.get() {
             Copying::Idle => String::new(),
             Copying::Busy => t.preparing.into(),
-            Copying::Saved(name) => fill(t.copy_ready, &[&name]),
+            Copying::Saved(name, failed) if failed.is_empty() => fill(t.copy_ready, &[&name]),
+            Copying::Saved(name, failed) => {
+                let lacks = copy_without(t, failed.iter().map(|(resource, e)| (resource.as_str(), Some(e))));
+                format!("{}. {lacks}", fill(t.copy_ready, &[&name]))
+            }
             Copying::Failed(error) => fill(t.not_available, &[t.what_copy]) + ": " + &api_error(t, &error),
         }
     };

@@ -23,7 +23,7 @@ use crate::ui::loaded::Remote;
 async fn keep(offline: &Offline, client: &Client, when: Keep) -> Option<Result<(), KeepFailure>> {
     let year = this_year();
     let day = today()?;
-    Some(offline.keep(client, |me: &Me| years::on_record(&me.sources, year, year), day, when).await)
+    Some(offline.keep(client, |me| years::in_copy(me, year), day, when).await)
 }
 
 /// Above the pages of a service: says when what they show is the copy kept on this device, and

@@ -24,7 +24,7 @@ use crate::ui::clock::today;
 use crate::ui::keeping::{Keeping, Storage};
 use crate::i18n::fill;
 use crate::present::format::date;
-use crate::present::messages::not_a_copy;
+use crate::present::messages::{copy_without, not_a_copy};
 use crate::ui::language::{texts, tr};
 
 /// A copy of a long history is a few megabytes; a file many times that is something else.
@@ -80,10 +80,14 @@ pub fn OnDevice(pages: Callback<Client, AnyView>, service: Option<(String, Callb
         Shown::Looking => view! { <p class="boot" role="status">{tr(|t| t.loading_app)}</p> }.into_any(),
         Shown::Copy(device) => {
             let label = StoredValue::new(device.label().cloned().unwrap_or_default());
+            let lacks = StoredValue::new(device.missing().iter().map(|m| m.resource.clone()).collect::<Vec<_>>());
             let as_record = StoredValue::new(device.as_record());
             view! {
                 <div class="copy-banner" role="note">
                     <p>{move || label.with_value(banner)}</p>
+                    {move || lacks.with_value(|lacks| (!lacks.is_empty()).then(|| {
+                        view! { <p>{copy_without(texts(), lacks.iter().map(|r| (r.as_str(), None)))}</p> }
+                    }))}
                     <p class="record-actions">
                         {as_record.get_value().map(|_| view! {
                             <button type="button" class="button-secondary" on:click=move |_| {
