@@ -130,13 +130,14 @@ pub fn KeepOffline() -> impl IntoView {
             }
         }
     };
-    let is_kept = move || kept.get().flatten().is_some();
+    // a Memo: a copy renewed while the person looks keeps the same button under their finger
+    let is_kept = Memo::new(move |_| kept.get().flatten().is_some());
     view! {
         <section class="keep-offline" aria-labelledby="offline-title" data-testid="keep-offline">
             <h2 id="offline-title">{tr(|t| t.offline_title)}</h2>
             <p>{tr(|t| t.offline_intro)}</p>
             <p role="status" class="copy-status">{status}</p>
-            {move || match is_kept() {
+            {move || match is_kept.get() {
                 false => view! {
                     <button type="button" class="button" on:click=move |_| run.run(true)>{tr(|t| t.offline_keep)}</button>
                 }.into_any(),
