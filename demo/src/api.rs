@@ -49,7 +49,10 @@ pub fn router(demo: &Arc<Demo>) -> Router<Arc<Demo>> {
 /// with the session's cookie only the demo intranet page, named exactly, as browsers require
 /// for answers to requests that carry cookies.
 fn cors(demo: &Demo) -> CorsLayer {
-    let cors = CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT]);
+    let cors = match demo.faults.is_some() {
+        true => CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT, crate::faults::HEADER]),
+        false => CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT]),
+    };
     match (&demo.auth, &demo.host) {
         (Auth::Session(_), Some(host)) => match HeaderValue::from_str(host) {
             Ok(host) => cors.allow_origin(host).allow_credentials(true),

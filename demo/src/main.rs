@@ -6,6 +6,7 @@
 
 mod api;
 mod auth;
+mod faults;
 mod headers;
 mod host;
 mod personas;
@@ -91,6 +92,10 @@ struct Args {
     /// and names no API, so the person opens a copy they kept (the API still answers, unused).
     #[arg(long, conflicts_with = "issuer")]
     on_device: bool,
+    /// For tests only: a request with a `Demo-Fault` header gets the fault it names
+    /// (demo/src/faults.rs).
+    #[arg(long)]
+    faults: bool,
 }
 
 /// What every handler reads.
@@ -103,6 +108,8 @@ pub struct Demo {
     pub auth: Auth,
     /// The app's config.json names no service (`--on-device`).
     pub on_device: bool,
+    /// Requests may ask for faults (`--faults`): what they met so far.
+    pub faults: Option<faults::Met>,
 }
 
 /// The app's port: the API, the persona pages and the built app.
@@ -118,7 +125,13 @@ pub fn app(demo: Arc<Demo>) -> Router {
         site = site.layer(bff::sessions());
     }
     // a request that changes something (the session's sign-out) must come from this site
-    limited(site.layer(CsrfLayer::new()).with_state(demo))
+    let faults = demo.faults.clone();
+    let site = limited(site.layer(CsrfLayer::new()).with_state(demo));
+    // outside the limits: a hanging answer hangs longer than the server's own time limit
+    match faults {
+        Some(met) => site.layer(middleware::from_fn_with_state(met, faults::inject)),
+        None => site,
+    }
 }
 
 /// What both ports share: one log line per request (its method, path, status and time; never a
@@ -201,6 +214,7 @@ async fn run(args: Args) -> Result<(), String> {
         host: args.host_addr.map(|a| format!("http://{a}")),
         auth,
         on_device: args.on_device,
+        faults: args.faults.then(faults::Met::default),
     });
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
     let (stop, stopped) = watch::channel(());

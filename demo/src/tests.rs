@@ -20,7 +20,7 @@ const HOST: &str = "http://127.0.0.1:8081";
 
 fn demo() -> Demo {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open, on_device: false }
+    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open, on_device: false, faults: None }
 }
 
 /// A demo over a dist/ folder of the test's own: `files` are paths and contents.
@@ -408,4 +408,72 @@ async fn on_device_the_app_is_told_of_no_service() {
     let d = Demo { on_device: true, ..demo_with("device", &[("config.json", r#"{"apiBaseUrl":"/api","defaultLanguage":"nl"}"#)]) };
     let config = get(d, "/config.json", &[]).await.json();
     assert_eq!((config.get("apiBaseUrl"), &config["source"], &config["defaultLanguage"]), (None, &json!("device"), &json!("nl")));
+}
+
+/// `target` of persona a asked with the `Demo-Fault` header `plan`, of a demo started with
+/// `--faults` or not: the answer's head, and its body or the error that ended it.
+async fn faulted(faults: bool, plan: &str, target: &str) -> (axum::http::response::Parts, Result<String, String>) {
+    let req = Request::get(target).header("cookie", "demo_persona=a").header("demo-fault", plan);
+    let res = app(Arc::new(Demo { faults: faults.then(Default::default), ..demo() })).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let body = to_bytes(body, usize::MAX).await.map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string());
+    (parts, body)
+}
+
+const ENTITLEMENTS: &str = "/api/v1/me/entitlements?year=2026";
+
+#[tokio::test]
+async fn faults_are_served_only_by_a_demo_started_with_them() {
+    let plan = r#"{"on":"/api/v1/me/entitlements","fault":"status","status":503}"#;
+    let (head, body) = faulted(false, plan, ENTITLEMENTS).await;
+    assert_eq!(head.status, StatusCode::OK);
+    let whole = body.unwrap();
+    let (head, body) = faulted(true, plan, ENTITLEMENTS).await;
+    assert_eq!((head.status, head.headers["content-type"].to_str().unwrap()), (StatusCode::SERVICE_UNAVAILABLE, "text/html"));
+    assert!(body.unwrap().contains("<h1>503 Service Unavailable</h1>"));
+    // another path, or every path under one
+    assert_eq!(faulted(true, plan, "/api/v1/me").await.0.status, StatusCode::OK);
+    let under = r#"{"on":"/api/v1/me/","fault":"status","status":404}"#;
+    let (head, body) = faulted(true, under, ENTITLEMENTS).await;
+    assert_eq!((head.status, head.headers["content-type"].to_str().unwrap()), (StatusCode::NOT_FOUND, "application/problem+json"));
+    assert!(body.unwrap().contains("asked for by the test"));
+    // a plan that does not read is said to be wrong, not ignored
+    let (head, body) = faulted(true, r#"{"on":"/api/v1/me","fault":"fire"}"#, "/api/v1/me").await;
+    assert_eq!(head.status, StatusCode::BAD_REQUEST);
+    assert!(body.unwrap().contains("unknown variant `fire`"));
+
+    // the body cut in half, said whole or ended by a closed connection; or labelled HTML
+    let (head, body) = faulted(true, r#"{"on":"/api/v1/me/entitlements","fault":"truncated"}"#, ENTITLEMENTS).await;
+    assert_eq!(body.unwrap(), whole[..whole.len() / 2]);
+    assert_eq!(head.status, StatusCode::OK);
+    let (_, body) = faulted(true, r#"{"on":"/api/v1/me/entitlements","fault":"reset"}"#, ENTITLEMENTS).await;
+    assert!(body.unwrap_err().contains("closed by the fault"));
+    let (_, body) = faulted(true, r#"{"on":"/api/v1/me/entitlements","fault":"refused"}"#, ENTITLEMENTS).await;
+    assert!(body.unwrap_err().contains("closed by the fault"));
+    let (head, body) = faulted(true, r#"{"on":"/api/v1/me/entitlements","fault":"wrong-type"}"#, ENTITLEMENTS).await;
+    assert_eq!((head.headers["content-type"].to_str().unwrap(), body.unwrap()), ("text/html; charset=utf-8", whole.clone()));
+    let (_, body) = faulted(true, r#"{"on":"/api/v1/me/entitlements","fault":"trickle"}"#, ENTITLEMENTS).await;
+    assert_eq!(body.unwrap(), whole);
+}
+
+#[tokio::test]
+async fn a_fault_for_so_many_times_is_counted_per_test() {
+    let demo = Arc::new(Demo { faults: Some(Default::default()), ..demo() });
+    let ask = |id: &str| {
+        let plan = format!(r#"{{"on":"/api/v1/me","fault":"too-many","retry_after":2,"times":1,"id":"{id}"}}"#);
+        let req = Request::get("/api/v1/me").header("cookie", "demo_persona=a").header("demo-fault", plan);
+        app(demo.clone()).oneshot(req.body(Body::empty()).unwrap())
+    };
+    let first = ask("one").await.unwrap();
+    assert_eq!((first.status(), first.headers()["retry-after"].to_str().unwrap()), (StatusCode::TOO_MANY_REQUESTS, "2"));
+    assert_eq!(ask("one").await.unwrap().status(), StatusCode::OK);
+    assert_eq!(ask("two").await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_hanging_answer_outlasts_the_apps_time_limit() {
+    assert!(crate::faults::HANG > std::time::Duration::from_secs(15));
+    let plan = r#"{"on":"/api/v1/me","fault":"hang"}"#;
+    let late = tokio::time::timeout(std::time::Duration::from_millis(300), faulted(true, plan, "/api/v1/me")).await;
+    assert!(late.is_err(), "no answer yet");
 }
