@@ -3,8 +3,8 @@
 
 /** Its login page's fields: any name is the account (a demo persona, a to l), any password. */
 export const LOGIN = 'input[name=login]';
-const PASSWORD = 'input[name=password]';
-const SUBMIT = 'button[type=submit]';
+export const PASSWORD = 'input[name=password]';
+export const SUBMIT = 'button[type=submit]';
 /** Its sign-out page's confirmation. */
 export const CONFIRM_LOGOUT = 'button[name=logout][value=yes]';
 

@@ -36,6 +36,11 @@ missing_apt=()
 command -v chromium >/dev/null || missing_apt+=(chromium)
 command -v chromedriver >/dev/null || missing_apt+=(chromium-driver)
 command -v brotli >/dev/null || missing_apt+=(brotli)
+# the engines' smoke suite (e2e/engines.mjs): Firefox ESR, and WebKit's driver, which brings
+# WebKitGTK and its MiniBrowser (libwebkit2gtk-4.1-0), on a virtual display
+command -v firefox-esr >/dev/null || missing_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing_apt+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || missing_apt+=(xvfb)
 if [ ${#missing_apt[@]} -gt 0 ]; then
   step "apt: ${missing_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -44,7 +49,7 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm tools (binaryen, playwright-core, axe-core)"
+  step "npm tools (binaryen, playwright-core, puppeteer-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

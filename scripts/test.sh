@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native domain tests, component tests in headless Chromium, the shipped size,
 # end-to-end tests (languages, accessibility, keyboard, hostile back ends) against the built app
-# and the demo back end, the deploy tests behind nginx, and the Lighthouse accessibility score.
+# and the demo back end, a smoke suite of them in Firefox ESR and WebKit, the deploy tests behind
+# nginx, and the Lighthouse accessibility score.
 # Non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ cargo build --release --locked -p demo-backend
 step "shipped size"
 bash scripts/size.sh
 
-step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL, and signing in with a real OpenID provider"
+step "end-to-end tests (Playwright, Chromium) on $E2E_BASE_URL, signing in with a real OpenID provider, and the smoke suite in Firefox ESR and WebKit"
 source scripts/sign-in-servers.sh
 ./target/release/demo-backend --addr "127.0.0.1:$E2E_PORT" --host-addr "127.0.0.1:$E2E_HOST_PORT" --dist dist &
 server=$!
