@@ -28,6 +28,8 @@ use crate::contract::{decode, Attendance, CarryOver, Entitlements, Me, TrainingP
 use crate::domain::history::History;
 
 const TIMEOUT_MS: i32 = 15_000;
+/// The longest `Retry-After` waited out before asking again.
+pub const RETRY_AFTER_MAX_S: u32 = 10;
 /// The largest answer read: a page of 100 trainings is about 40 KB.
 pub const MAX_BYTES: usize = 4_000_000;
 
@@ -164,7 +166,15 @@ impl Client {
         if let Some(device) = &self.device {
             return device.answer(path).map(|body| (body, path.to_string()));
         }
-        let answer = self.ask_service(path).await;
+        let answer = match self.ask_service(path).await {
+            // a short wait asked for is waited out, and the service asked once more; a longer
+            // one is the person's to know (`present::messages`)
+            Err(ApiError::RateLimited { retry_after_seconds: Some(s) }) if s <= RETRY_AFTER_MAX_S => {
+                pause(s).await;
+                self.ask_service(path).await
+            }
+            answer => answer,
+        };
         match (&answer, &self.fallback) {
             (Err(ApiError::Offline | ApiError::Timeout), Some(kept)) => match kept.answer(path).await {
                 Some(body) => Ok((body, path.to_string())),
@@ -410,4 +420,16 @@ pub fn config_url() -> String {
         .unwrap_or_else(|| "/".into());
     let root = absolute(&root).map_or(root, |u| u.href());
     resolve("config.json", &root).unwrap_or_else(|_| "/config.json".into())
+}
+
+/// Resolves after `seconds` (at once where there is no window to time it).
+async fn pause(seconds: u32) {
+    let Some(window) = web_sys::window() else { return };
+    let waited = js_sys::Promise::new(&mut |resolve, _| {
+        let ms = i32::try_from(seconds.saturating_mul(1000)).unwrap_or(i32::MAX);
+        if window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(waited).await;
 }

@@ -2,6 +2,7 @@
 //! error with a retry while every other part of the page keeps working.
 //! (A plain match on the resource: nested Transition/ErrorBoundary pairs lose errors in leptos 0.8.)
 
+use leptos::ev;
 use leptos::prelude::*;
 
 use crate::client::resources::{self, Resource};
@@ -169,6 +170,7 @@ pub fn Placeholder(class: &'static str) -> impl IntoView {
 /// What could not be loaded, why, and a button that asks again.
 #[component]
 pub fn RetryPanel(what: What, error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    retry_when_online(retry);
     view! {
         <div class="panel panel-error" role="alert">
             <p class="panel-title">{move || fill(texts().not_available, &[what(texts())])}</p>
@@ -178,4 +180,10 @@ pub fn RetryPanel(what: What, error: ApiError, #[prop(into)] retry: Callback<()>
             </button>
         </div>
     }
+}
+
+/// Asks again when the connection comes back, while the owner (a part that failed) lives.
+pub fn retry_when_online(retry: Callback<()>) {
+    let back = window_event_listener(ev::online, move |_| retry.run(()));
+    on_cleanup(move || back.remove());
 }

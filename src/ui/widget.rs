@@ -23,7 +23,7 @@ use crate::present::widget::{card, Look};
 use crate::ui::clock::{this_year, today};
 use crate::ui::figure_card::CardBody;
 use crate::ui::language::{texts, tr, Speaking};
-use crate::ui::loaded::{config_at, Placeholder, Remote};
+use crate::ui::loaded::{config_at, retry_when_online, Placeholder, Remote};
 
 /// What the card and the page around it say to each other (`{type, ...}` objects).
 const HEIGHT: &str = "training-account:height";
@@ -151,10 +151,27 @@ fn WidgetCard(client: Client, app: String, employer: Option<String>, signs_in: b
         (Some(Err(ApiError::Unauthorized)), _) | (_, Some(Err(ApiError::Unauthorized))) if signs_in => {
             view! { <SignInLink app=app.clone() /> }.into_any()
         }
-        (Some(Err(e)), _) | (_, Some(Err(e))) => {
-            view! { <Message>{move || api_error(texts(), &e)}</Message> }.into_any()
+        (Some(Err(error)), _) | (_, Some(Err(error))) => {
+            let retry = Callback::new(move |()| {
+                me.refetch();
+                ledger.refetch();
+            });
+            view! { <Failed error retry /> }.into_any()
         }
         _ => view! { <Placeholder class="placeholder-card" /> }.into_any(),
+    }
+}
+
+/// Why the card cannot show its figures, and a button that asks again (as the connection
+/// coming back does).
+#[component]
+fn Failed(error: ApiError, retry: Callback<()>) -> impl IntoView {
+    retry_when_online(retry);
+    view! {
+        <section class="card" role="alert">
+            <p>{move || api_error(texts(), &error)}</p>
+            <button type="button" class="button-secondary" on:click=move |_| retry.run(())>{tr(|t| t.retry)}</button>
+        </section>
     }
 }
 
