@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::header::{ACCEPT, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use axum::http::header::{ACCEPT, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
@@ -48,11 +48,9 @@ pub fn router(demo: &Arc<Demo>) -> Router<Arc<Demo>> {
 /// Any page may read the API (the widget on an intranet page), with a token when it has one;
 /// with the session's cookie only the demo intranet page, named exactly, as browsers require
 /// for answers to requests that carry cookies.
-fn cors(demo: &Demo) -> CorsLayer {
-    let cors = match demo.faults.is_some() {
-        true => CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT, crate::faults::HEADER]),
-        false => CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT]),
-    };
+pub fn cors(demo: &Demo) -> CorsLayer {
+    // Retry-After, so that a page on another origin can say how long to wait
+    let cors = CorsLayer::new().allow_headers([AUTHORIZATION, ACCEPT]).expose_headers([RETRY_AFTER]);
     match (&demo.auth, &demo.host) {
         (Auth::Session(_), Some(host)) => match HeaderValue::from_str(host) {
             Ok(host) => cors.allow_origin(host).allow_credentials(true),

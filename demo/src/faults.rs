@@ -18,6 +18,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::{stream, StreamExt};
 use serde::Deserialize;
+use tower::{service_fn, Layer, ServiceExt};
+use tower_http::cors::CorsLayer;
 
 use crate::api::Problem;
 
@@ -73,9 +75,22 @@ impl Plan {
     }
 }
 
-/// How many requests each test's plan has met.
+/// The layer's state: the API's CORS rules, which its own answers follow too (a page on another
+/// origin reads them as it reads the API's), and how many requests each test's plan has met.
+#[derive(Clone)]
+pub struct Faults {
+    pub cors: CorsLayer,
+    met: Met,
+}
+
+impl Faults {
+    pub fn new(cors: CorsLayer) -> Faults {
+        Faults { cors, met: Met::default() }
+    }
+}
+
 #[derive(Clone, Default)]
-pub struct Met(Arc<Mutex<HashMap<(String, String), u32>>>);
+struct Met(Arc<Mutex<HashMap<(String, String), u32>>>);
 
 impl Met {
     /// Whether this request gets the fault: counted, when the plan limits how many do.
@@ -89,14 +104,14 @@ impl Met {
 }
 
 /// The middleware: the fault the request names, or the request as it came.
-pub async fn inject(State(met): State<Met>, req: Request, next: Next) -> Response {
+pub async fn inject(State(faults): State<Faults>, req: Request, next: Next) -> Response {
     let plan = match req.headers().get(&HEADER).map(|v| serde_json::from_slice::<Plan>(v.as_bytes())) {
         None => return next.run(req).await,
         Some(Err(e)) => return Problem::new(400, "Bad Request", &format!("Demo-Fault: {e}")).into_response(),
         Some(Ok(plan)) => plan,
     };
     // a preflight is the browser's, and must pass for the request to be made at all
-    if req.method() == Method::OPTIONS || !plan.covers(req.uri().path()) || !met.take(&plan) {
+    if req.method() == Method::OPTIONS || !plan.covers(req.uri().path()) || !faults.met.take(&plan) {
         return next.run(req).await;
     }
     match plan.fault {
@@ -105,11 +120,11 @@ pub async fn inject(State(met): State<Met>, req: Request, next: Next) -> Respons
             next.run(req).await
         }
         Fault::Refused => Response::new(Body::from_stream(stream::once(async { Err::<Bytes, _>(Closed) }))),
-        Fault::Status { status } => status_page(status),
+        Fault::Status { status } => with_cors(&faults.cors, req, status_page(status)).await,
         Fault::TooMany { retry_after } => {
             let mut r = Problem::new(429, "Too Many Requests", "slow down").into_response();
             r.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after));
-            r
+            with_cors(&faults.cors, req, r).await
         }
         fault => {
             let (mut parts, body) = next.run(req).await.into_parts();
@@ -138,6 +153,17 @@ pub async fn inject(State(met): State<Met>, req: Request, next: Next) -> Respons
             };
             Response::from_parts(parts, body)
         }
+    }
+}
+
+/// `made` with the CORS headers the API's rules give an answer to `req`.
+async fn with_cors(cors: &CorsLayer, req: Request, made: Response) -> Response {
+    // asked once (`oneshot`)
+    let mut made = Some(made);
+    let answer = service_fn(move |_: Request| std::future::ready(Ok::<_, Infallible>(made.take().unwrap_or_default())));
+    match cors.layer(answer).oneshot(req).await {
+        Ok(r) => r.map(Body::new),
+        Err(never) => match never {},
     }
 }
 

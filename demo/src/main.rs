@@ -108,8 +108,8 @@ pub struct Demo {
     pub auth: Auth,
     /// The app's config.json names no service (`--on-device`).
     pub on_device: bool,
-    /// Requests may ask for faults (`--faults`): what they met so far.
-    pub faults: Option<faults::Met>,
+    /// Requests may ask for faults (`--faults`).
+    pub faults: bool,
 }
 
 /// The app's port: the API, the persona pages and the built app.
@@ -125,11 +125,11 @@ pub fn app(demo: Arc<Demo>) -> Router {
         site = site.layer(bff::sessions());
     }
     // a request that changes something (the session's sign-out) must come from this site
-    let faults = demo.faults.clone();
+    let faults = demo.faults.then(|| faults::Faults::new(api::cors(&demo)));
     let site = limited(site.layer(CsrfLayer::new()).with_state(demo));
     // outside the limits: a hanging answer hangs longer than the server's own time limit
     match faults {
-        Some(met) => site.layer(middleware::from_fn_with_state(met, faults::inject)),
+        Some(faults) => site.layer(middleware::from_fn_with_state(faults, faults::inject)),
         None => site,
     }
 }
@@ -214,7 +214,7 @@ async fn run(args: Args) -> Result<(), String> {
         host: args.host_addr.map(|a| format!("http://{a}")),
         auth,
         on_device: args.on_device,
-        faults: args.faults.then(faults::Met::default),
+        faults: args.faults,
     });
     println!("demo back end on http://{addr}/ (personas: http://{addr}/demo)");
     let (stop, stopped) = watch::channel(());

@@ -20,7 +20,7 @@ const HOST: &str = "http://127.0.0.1:8081";
 
 fn demo() -> Demo {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open, on_device: false, faults: None }
+    Demo { dist: here.join("../dist"), fixtures: here.join("fixtures"), host: Some(HOST.into()), auth: Auth::Open, on_device: false, faults: false }
 }
 
 /// A demo over a dist/ folder of the test's own: `files` are paths and contents.
@@ -414,7 +414,7 @@ async fn on_device_the_app_is_told_of_no_service() {
 /// `--faults` or not: the answer's head, and its body or the error that ended it.
 async fn faulted(faults: bool, plan: &str, target: &str) -> (axum::http::response::Parts, Result<String, String>) {
     let req = Request::get(target).header("cookie", "demo_persona=a").header("demo-fault", plan);
-    let res = app(Arc::new(Demo { faults: faults.then(Default::default), ..demo() })).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let res = app(Arc::new(Demo { faults, ..demo() })).oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
     let (parts, body) = res.into_parts();
     let body = to_bytes(body, usize::MAX).await.map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string());
     (parts, body)
@@ -458,14 +458,18 @@ async fn faults_are_served_only_by_a_demo_started_with_them() {
 
 #[tokio::test]
 async fn a_fault_for_so_many_times_is_counted_per_test() {
-    let demo = Arc::new(Demo { faults: Some(Default::default()), ..demo() });
+    let site = app(Arc::new(Demo { faults: true, ..demo() }));
     let ask = |id: &str| {
         let plan = format!(r#"{{"on":"/api/v1/me","fault":"too-many","retry_after":2,"times":1,"id":"{id}"}}"#);
         let req = Request::get("/api/v1/me").header("cookie", "demo_persona=a").header("demo-fault", plan);
-        app(demo.clone()).oneshot(req.body(Body::empty()).unwrap())
+        site.clone().oneshot(req.header("origin", HOST).body(Body::empty()).unwrap())
     };
     let first = ask("one").await.unwrap();
     assert_eq!((first.status(), first.headers()["retry-after"].to_str().unwrap()), (StatusCode::TOO_MANY_REQUESTS, "2"));
+    // read on another origin as the API's own answers are, how long to wait included
+    let cors = |name: &str| first.headers().get(name).map(|v| v.to_str().unwrap().to_lowercase());
+    assert_eq!(cors("access-control-allow-origin").as_deref(), Some("*"));
+    assert_eq!(cors("access-control-expose-headers").as_deref(), Some("retry-after"));
     assert_eq!(ask("one").await.unwrap().status(), StatusCode::OK);
     assert_eq!(ask("two").await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS);
 }
