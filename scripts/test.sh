@@ -47,10 +47,19 @@ read -r oidc_port session_port session_host_port issuer_port other_port <<<"${E2
 export E2E_OIDC_URL="http://127.0.0.1:$oidc_port" E2E_SESSION_URL="http://127.0.0.1:$session_port"
 export E2E_SESSION_HOST_URL="http://127.0.0.1:$session_host_port"
 export E2E_ISSUER="http://127.0.0.1:$issuer_port" E2E_OTHER_ISSUER="http://127.0.0.1:$other_port"
-provider "$issuer_port" --app "$E2E_OIDC_URL" --app "$E2E_SESSION_URL" --access-ttl 20 --test-controls
+# the fault matrix's servers (e2e/faults.test.mjs): the demo back end with its fault layer, with
+# the widget's intranet page, and signing in
+read -r faults_port faults_host_port faults_oidc_port <<<"${E2E_FAULTS_PORTS:-8111 8112 8113}"
+export E2E_FAULTS_URL="http://127.0.0.1:$faults_port" E2E_FAULTS_HOST_URL="http://127.0.0.1:$faults_host_port"
+export E2E_FAULTS_OIDC_URL="http://127.0.0.1:$faults_oidc_port"
+provider "$issuer_port" --app "$E2E_OIDC_URL" --app "$E2E_SESSION_URL" --app "$E2E_FAULTS_OIDC_URL" --access-ttl 20 --test-controls
 provider "$other_port" --app "$E2E_OIDC_URL"
 demo oidc "127.0.0.1:$oidc_port" "$E2E_ISSUER" --dist dist
 demo session "127.0.0.1:$session_port" "$E2E_ISSUER" --dist dist --host-addr "127.0.0.1:$session_host_port"
+demo oidc "127.0.0.1:$faults_oidc_port" "$E2E_ISSUER" --dist dist --faults
+./target/release/demo-backend --addr "127.0.0.1:$faults_port" --host-addr "127.0.0.1:$faults_host_port" --dist dist --faults &
+pids+=($!)
+wait_for "$E2E_FAULTS_URL/config.json"
 # the app as a site without a service: the person opens a copy they kept
 E2E_DEVICE_PORT=${E2E_DEVICE_PORT:-8108}
 export E2E_DEVICE_URL="http://127.0.0.1:$E2E_DEVICE_PORT"
