@@ -266,17 +266,6 @@ const SCENARIOS = {
   },
 };
 
-/**
- * Scenarios an engine fails for a defect of the app, not of the test: they still run, and are
- * reported as to do (a failure does not fail the suite; a pass says the defect is gone).
- */
-const DEFECTS = {
-  'firefox: the account on this device: a copy opened, a training added, kept across a reload':
-    'app defect, src/ui/keeping.rs Keeping::keep: the record counts as kept only once navigator.storage.persist() '
-    + "answers, and Firefox answers only when the person answers its storage permission prompt; until then the page says "
-    + '"Not stored yet" and every change after "Keep it on this device" stays in the tab and is lost on a reload',
-};
-
 for (const engine of ENGINES) {
   describe(engine.name, () => {
     let b;
@@ -284,7 +273,7 @@ for (const engine of ENGINES) {
     after(async () => { await b?.close(); });
     for (const [name, scenario] of Object.entries(SCENARIOS)) {
       const named = `${engine.name}: ${name}`;
-      test(named, { todo: DEFECTS[named] }, async () => {
+      test(named, async () => {
         try {
           await scenario(b);
         } catch (e) {

@@ -111,11 +111,16 @@ impl Keeping {
                 Ok(record) => {
                     self.show(record);
                     self.announce();
-                    let persisted = match store::persisted().await {
-                        Some(true) => Some(true),
-                        _ => store::persist().await,
-                    };
+                    // kept from now on; asking the browser to keep it for good may wait on the
+                    // person (Firefox asks them), and changes made meanwhile must be stored
+                    let persisted = store::persisted().await;
                     self.storage.set(Storage::Kept { persisted });
+                    if persisted != Some(true) {
+                        let asked = store::persist().await;
+                        if matches!(self.storage.get_untracked(), Storage::Kept { .. }) {
+                            self.storage.set(Storage::Kept { persisted: asked });
+                        }
+                    }
                 }
                 Err(e) => self.storage.set(Storage::Failed(e)),
             }
