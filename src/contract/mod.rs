@@ -136,6 +136,46 @@ fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, 
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
+/// An element of a list in which no two may share a key.
+trait Keyed {
+    /// The key's field, as the contract names it.
+    const KEY: &'static str;
+    fn key(&self) -> String;
+}
+
+/// A list (as `list`) in which each key is there once: two employers with one id, or two items or
+/// ledger rows of one employer or year, would leave it open which figures are the person's.
+fn unique<'de, D: Deserializer<'de>, T: Deserialize<'de> + Keyed>(d: D) -> Result<Vec<T>, D::Error> {
+    let items: Vec<T> = list(d)?;
+    let mut seen = std::collections::HashMap::new();
+    for (at, item) in items.iter().enumerate() {
+        if let Some(first) = seen.insert(item.key(), at) {
+            let why = format!("[{first}] and [{at}] have the same {}, {}", T::KEY, item.key());
+            return Err(serde::de::Error::custom(why));
+        }
+    }
+    Ok(items)
+}
+
+macro_rules! keyed {
+    ($($t:ty => $field:ident as $name:literal),* $(,)?) => {
+        $(impl Keyed for $t {
+            const KEY: &'static str = $name;
+            fn key(&self) -> String {
+                self.$field.to_string()
+            }
+        })*
+    };
+}
+
+keyed! {
+    Employer => id as "id",
+    EntitlementItem => employer_id as "employerId",
+    AttendanceItem => employer_id as "employerId",
+    LedgerItem => employer_id as "employerId",
+    LedgerYear => year as "year",
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Me {
@@ -148,7 +188,7 @@ pub struct Me {
     pub as_of: Option<DateTime<FixedOffset>>,
     #[serde(default, deserialize_with = "list")]
     pub sources: Vec<Source>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "unique")]
     pub employers: Vec<Employer>,
 }
 
@@ -193,7 +233,7 @@ pub struct WorkRegime {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Entitlements {
     pub year: i32,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "unique")]
     pub items: Vec<EntitlementItem>,
 }
 
@@ -231,7 +271,7 @@ pub struct Sectoral {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Attendance {
     pub year: i32,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "unique")]
     pub items: Vec<AttendanceItem>,
 }
 
@@ -250,7 +290,7 @@ pub struct AttendanceItem {
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct CarryOver {
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "unique")]
     pub items: Vec<LedgerItem>,
 }
 
@@ -261,7 +301,7 @@ pub struct LedgerItem {
     pub unit: Code<Unit>,
     pub hours_per_day: Option<f64>,
     pub reference_period: Period,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "unique")]
     pub years: Vec<LedgerYear>,
     pub credit_balance: f64,
     pub expires_on: Option<Date>,
@@ -370,6 +410,29 @@ mod tests {
         assert_eq!(decode::<CarryOver>(&examples[3]).unwrap().items[0].years.len(), 3);
         assert!(!decode::<TrainingPage>(&examples[4]).unwrap().items.is_empty());
         assert_eq!(config::parse(&examples[5]).unwrap().api_base_url.as_deref(), Some("/api"));
+    }
+
+    #[test]
+    fn an_employer_or_a_year_listed_twice_is_refused_naming_the_list_and_both_places() {
+        let examples = documented_examples();
+        let twice = |text: &str, list: &str| {
+            let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
+            let pointer = format!("/{}", list.replace('.', "/").replace("[0]", "/0"));
+            let items = doc.pointer_mut(&pointer).unwrap().as_array_mut().unwrap();
+            items.push(items[0].clone());
+            doc.to_string()
+        };
+        let me = decode::<Me>(&twice(&examples[0], "employers")).unwrap_err();
+        // serde_json adds where in the text it was
+        let said = |r: &Refusal| (r.path.clone(), r.why.split(" at line").next().unwrap().to_string());
+        assert_eq!(said(&me), ("employers".into(), "[0] and [1] have the same id, e1".into()));
+        let e = decode::<Entitlements>(&twice(&examples[1], "items")).unwrap_err();
+        assert_eq!(said(&e), ("items".into(), "[0] and [1] have the same employerId, e1".into()));
+        let a = decode::<Attendance>(&twice(&examples[2], "items")).unwrap_err();
+        assert_eq!(a.path, "items");
+        assert!(decode::<CarryOver>(&twice(&examples[3], "items")).is_err());
+        let y = decode::<CarryOver>(&twice(&examples[3], "items[0].years")).unwrap_err();
+        assert_eq!(said(&y), ("items[0].years".into(), "[0] and [3] have the same year, 2024".into()));
     }
 
     #[test]

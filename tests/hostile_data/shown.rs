@@ -30,7 +30,8 @@ pub fn today() -> Date {
 }
 
 /// A refusal is explained by the mutations: it names a value one of them wrote (or a place inside
-/// it), an object a field was taken out of, or the array or object around text that is no JSON.
+/// it), an object a field was taken out of, the array or object around text that is no JSON, or a
+/// list in which one of them repeated an element.
 pub fn explained(r: &Refusal, doc: &Value) -> bool {
     let steps = parse_path(&r.path);
     let written = (0..=steps.len()).any(|n| get(doc, &steps[..n]).is_some_and(is_marker));
@@ -45,7 +46,15 @@ pub fn explained(r: &Refusal, doc: &Value) -> bool {
             Some(Value::Object(map)) => map.values().any(is_marker),
             _ => false,
         };
-    written || taken || around
+    // two elements of a list with one key (`[0] and [2] have the same id, e1`): a repeat did it
+    let repeated = get(doc, &steps).and_then(Value::as_array).is_some_and(|items| {
+        ["id", "employerId", "year"].into_iter().any(|key| {
+            let keys: Vec<&Value> = items.iter().filter_map(|item| item.get(key)).collect();
+            r.why.contains(&format!(" have the same {key}, "))
+                && keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k))
+        })
+    });
+    written || taken || around || repeated
 }
 
 /// What the app read of each resource; `None` for one that was refused or not there.
