@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,14 +18,19 @@ pub async fn after_next_frame() {
     let _ = JsFuture::from(drawn).await;
 }
 
-/// Its children, once the frame after it is made has been drawn: what is below a page's figures
-/// is neither compiled, built nor laid out before them.
+/// Its children, once `after` holds and the frame after that has been drawn: what is below a
+/// page's figures is neither compiled, built, asked for nor laid out before they are on screen.
 #[component]
-pub fn AfterFrame(children: ChildrenFn) -> impl IntoView {
+pub fn AfterFrame(#[prop(into)] after: Signal<bool>, children: ChildrenFn) -> impl IntoView {
     let drawn = RwSignal::new(false);
-    spawn_local_scoped_with_cancellation(async move {
-        after_next_frame().await;
-        drawn.set(true);
+    let ready = Memo::new(move |_| after.get());
+    Effect::new(move || {
+        if ready.get() && !drawn.get_untracked() {
+            spawn_local(async move {
+                after_next_frame().await;
+                drawn.try_set(true);
+            });
+        }
     });
     view! { <Show when=move || drawn.get()>{children()}</Show> }
 }

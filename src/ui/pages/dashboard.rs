@@ -43,16 +43,18 @@ pub fn Dashboard() -> impl IntoView {
     // the profile is the app's (see app.rs) and the ledger spans all years: both are fetched once
     let me = expect_context::<Remote<Me>>();
     let ledger = Remote::new(resources::carry_over());
+    // every part of the first year's figures answered (or failed)
+    let figures_in = RwSignal::new(false);
     let figures = move || {
         let year = year.get();
         view! {
             <h1>{text_of(Box::new(move |t| fill(t.dashboard_title, &[&year.to_string()])))}</h1>
-            {year_figures(me, ledger, employer, this_year, year)}
+            {year_figures(me, ledger, employer, this_year, year, figures_in)}
         }
     };
     view! {
         {figures}
-        <AfterFrame>
+        <AfterFrame after=figures_in>
             <TrainingHistory this_year query />
             <KeepACopy this_year />
             <KeepOffline />
@@ -67,9 +69,19 @@ fn year_figures(
     employer: Memo<Option<String>>,
     this_year: i32,
     year: i32,
+    figures_in: RwSignal<bool>,
 ) -> impl IntoView {
     let entitlements = Remote::new(resources::entitlements(year));
     let attendance = Remote::new(resources::attendance(year));
+    Effect::new(move || {
+        let answered = me.with(|r| r.is_some())
+            && ledger.with(|r| r.is_some())
+            && entitlements.with(|r| r.is_some())
+            && attendance.with(|r| r.is_some());
+        if answered && !figures_in.get_untracked() {
+            figures_in.set(true);
+        }
+    });
     let employers = move |me: Me| {
         // one employer from the address, when it is one of the person's
         let only = employer.get().filter(|id| me.employers.iter().any(|e| e.id == *id));
