@@ -197,6 +197,10 @@ test('every fault on every route ends in its named state, in time, with no blank
     for (let c = order.shift(); c; c = order.shift()) results.set(c, await cell(ROUTES[c.name], c.fault, c.id));
   };
   await Promise.all(Array.from({ length: AT_ONCE }, next));
+  // a cell that failed beside others is tried once more alone, and says so in the table
+  for (const c of cells.filter((x) => !results.get(x).ok)) {
+    results.set(c, { ...(await cell(ROUTES[c.name], c.fault, `${c.id}-again`)), again: results.get(c).why });
+  }
 
   const names = Object.keys(ROUTES);
   const rows = FAULTS.map((fault) => {
@@ -205,7 +209,7 @@ test('every fault on every route ends in its named state, in time, with no blank
       const c = cells.find((x) => x.fault === fault && x.name === name);
       if (!c) return '—';
       const r = results.get(c);
-      return `${r.ok ? 'ok' : 'FAILED'} ${(r.took / 1000).toFixed(1)} s`;
+      return `${r.ok ? 'ok' : 'FAILED'} ${(r.took / 1000).toFixed(1)} s${r.again ? ' (alone, 2nd try)' : ''}`;
     });
     return `| ${fault.name} | ${ends} | ${marks.join(' | ')} |`;
   });
@@ -216,5 +220,6 @@ test('every fault on every route ends in its named state, in time, with no blank
   ].join('\n'));
   const failed = cells.filter((c) => !results.get(c).ok).map((c) => `${c.fault.name} × ${c.name}: ${results.get(c).why}`);
   console.log(`${cells.length} cells, ${cells.length - failed.length} in their named state`);
+  for (const c of cells.filter((x) => results.get(x).again)) console.log(`tried again alone: ${c.fault.name} × ${c.name}, first: ${results.get(c).again}`);
   assert.deepEqual(failed, []);
 });
